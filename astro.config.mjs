@@ -1,0 +1,20 @@
+// @ts-check
+import { unified } from '@astrojs/markdown-remark';
+import { defineConfig } from 'astro/config';
+import { readAnchorLock } from './src/lib/read-lock.ts';
+import { rehypePlugins, remarkPlugins, remarkRehypeOptions } from './src/plugins/index.ts';
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'https://example.org',
+  base: process.env.BASE_PATH ?? '/',
+  trailingSlash: 'always',
+  markdown: {
+    processor: unified({
+      // SmartyPants would rewrite the source's "--" and quotes: the transcription stays as it is.
+      smartypants: false,
+      remarkPlugins: remarkPlugins({ lock: readAnchorLock('content/anchors.lock.json') }),
+      remarkRehype: remarkRehypeOptions,
+      rehypePlugins: rehypePlugins(),
+    }),
+  },
+});

@@ -1,0 +1,34 @@
+/**
+ * The Markdown pipeline in one place, in the order the plugins run. astro.config.mjs and the
+ * tests use these lists, so the site and the tests render the same way.
+ */
+import type { Options as RemarkRehypeOptions } from 'remark-rehype';
+import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
+import type { AnchorLock } from '../lib/anchors.ts';
+import rehypeSidenotes from './rehype-sidenotes.ts';
+import remarkAnchorLock from './remark-anchor-lock.ts';
+import remarkFootnoteCheck from './remark-footnote-check.ts';
+import remarkInsertions from './remark-insertions.ts';
+import remarkParagraphIds from './remark-paragraph-ids.ts';
+
+export interface PipelineOptions {
+  /** Published anchors; a document that lost one fails to build. */
+  lock?: AnchorLock;
+}
+
+/** Run after remark-gfm (Astro adds it first). */
+export function remarkPlugins(options: PipelineOptions = {}): RemarkPlugins {
+  return [
+    remarkFootnoteCheck,
+    remarkParagraphIds,
+    [remarkAnchorLock, { lock: options.lock }],
+    remarkInsertions,
+  ];
+}
+
+/** Footnote ids stay as their labels (`fn-quemoy`): they are anchors readers may cite. */
+export const remarkRehypeOptions: RemarkRehypeOptions = { clobberPrefix: '' };
+
+export function rehypePlugins(): RehypePlugins {
+  return [rehypeSidenotes];
+}

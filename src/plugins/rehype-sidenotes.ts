@@ -1,0 +1,140 @@
+import type { Element, ElementContent, Root } from 'hast';
+import type { Plugin } from 'unified';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+
+export interface Options {
+  /** Text of the link that closes an opened note on narrow screens. Default: `Close note`. */
+  closeLabel?: string;
+  /** Heading of the notes list that print shows instead of the margin. Default: `Notes`. */
+  endnotesHeading?: string;
+}
+
+/**
+ * Turns the GFM footnotes that remark-rehype writes into sidenotes: each note is moved, as a
+ * `span.sidenote` that keeps the footnote id (`fn-label`), right after its first reference,
+ * so CSS can float it into the margin beside that line on wide screens and hide it until
+ * opened (`:target`) on narrow ones. The reference stays a real link to the note, with its
+ * number, for keyboard, touch, screen reader and readers without JavaScript.
+ * The footnote section is kept as numbered endnotes for print (ids `en-label`), hidden on
+ * screen and out of the search index. Run with remark-rehype's `clobberPrefix: ''`.
+ */
+const rehypeSidenotes: Plugin<[Options?], Root> = (options = {}) => {
+  const closeLabel = options.closeLabel ?? 'Close note';
+  const endnotesHeading = options.endnotesHeading ?? 'Notes';
+  return (tree, file) => {
+    const section = findFootnoteSection(tree);
+    if (section === undefined) return;
+    const notes = new Map<string, { number: string; item: Element }>();
+    visit(section.element, 'element', (item) => {
+      if (item.tagName !== 'li' || typeof item.properties['id'] !== 'string') return;
+      notes.set(item.properties['id'], { number: String(notes.size + 1), item });
+    });
+    const placed = new Set<string>();
+
+    visit(tree, 'element', (sup, index, parent) => {
+      if (sup.tagName !== 'sup' || parent === undefined || index === undefined) return;
+      const reference = sup.children.find(
+        (child): child is Element => child.type === 'element' && child.properties['dataFootnoteRef'] !== undefined,
+      );
+      if (reference === undefined) return;
+      const noteId = String(reference.properties['href']).slice(1);
+      const note = notes.get(noteId);
+      if (note === undefined) return;
+      const referenceId = String(reference.properties['id']);
+      sup.properties = { className: ['note-ref'] };
+      reference.properties = {
+        href: reference.properties['href'],
+        id: referenceId,
+        role: 'doc-noteref',
+        ariaLabel: `Note ${note.number}`,
+      };
+      // The note goes beside its first reference; later ones link to it.
+      if (placed.has(noteId)) return;
+      placed.add(noteId);
+      parent.children.splice(index + 1, 0, makeSidenote(noteId, note.number, note.item, referenceId, closeLabel, file));
+      return index + 2;
+    });
+
+    makeEndnotes(section.element, endnotesHeading);
+  };
+};
+
+export default rehypeSidenotes;
+
+function findFootnoteSection(tree: Root): { element: Element } | undefined {
+  let found: Element | undefined;
+  visit(tree, 'element', (node) => {
+    if (node.tagName === 'section' && node.properties['dataFootnotes'] !== undefined) found = node;
+  });
+  return found && { element: found };
+}
+
+function isBackReference(node: ElementContent): boolean {
+  return node.type === 'element' && node.properties['dataFootnoteBackref'] !== undefined;
+}
+
+function makeSidenote(
+  noteId: string,
+  number: string,
+  item: Element,
+  referenceId: string,
+  closeLabel: string,
+  file: VFile,
+): Element {
+  const paragraphs: ElementContent[] = [];
+  for (const child of item.children) {
+    if (child.type === 'text' && child.value.trim() === '') continue;
+    if (child.type !== 'element' || child.tagName !== 'p') {
+      file.fail(
+        'A margin note may hold only paragraphs of text (with links and emphasis), no lists, tables, quotations or headings. Rewrite the note as running text.',
+        child,
+        'rehype-sidenotes:block',
+      );
+    }
+    const inline = structuredClone(child.children).filter((node) => !isBackReference(node));
+    trimEnd(inline);
+    if (paragraphs.length > 0) paragraphs.push({ type: 'text', value: ' ' });
+    paragraphs.push({ type: 'element', tagName: 'span', properties: { className: ['sidenote-para'] }, children: inline });
+  }
+  return {
+    type: 'element',
+    tagName: 'span',
+    properties: { className: ['sidenote'], id: noteId, role: 'doc-footnote' },
+    children: [
+      { type: 'element', tagName: 'span', properties: { className: ['sidenote-number'] }, children: [{ type: 'text', value: number }] },
+      { type: 'text', value: ' ' },
+      ...paragraphs,
+      { type: 'text', value: ' ' },
+      {
+        type: 'element',
+        tagName: 'a',
+        properties: { className: ['sidenote-close'], href: `#${referenceId}`, dataPagefindIgnore: '' },
+        children: [{ type: 'text', value: closeLabel }],
+      },
+    ],
+  };
+}
+
+/** Drops the white space that the removed back-reference links leave at the end of a note. */
+function trimEnd(nodes: ElementContent[]): void {
+  let last = nodes.at(-1);
+  while (last?.type === 'text' && last.value.trim() === '') {
+    nodes.pop();
+    last = nodes.at(-1);
+  }
+  if (last?.type === 'text') last.value = last.value.trimEnd();
+}
+
+/** The footnote section, renamed to endnotes for print: new ids, so the notes' ids stay unique. */
+function makeEndnotes(section: Element, heading: string): void {
+  section.properties = { className: ['endnotes'], dataPagefindIgnore: '', ariaLabelledBy: ['endnotes-heading'] };
+  visit(section, 'element', (node) => {
+    if (/^h[1-6]$/.test(node.tagName)) {
+      node.properties = { id: 'endnotes-heading' };
+      node.children = [{ type: 'text', value: heading }];
+    } else if (node.tagName === 'li' && typeof node.properties['id'] === 'string') {
+      node.properties['id'] = node.properties['id'].replace(/^fn-/, 'en-');
+    }
+  });
+}

@@ -1,0 +1,85 @@
+import type { PhrasingContent, Root, Text } from 'mdast';
+import type { Plugin } from 'unified';
+import { SKIP, visit } from 'unist-util-visit';
+
+/** Who added a passage to the translated text. */
+export type Inserter = 'translator' | 'editor' | 'signed';
+
+export interface Options {
+  /**
+   * What a screen reader hears before each kind of insertion and what the tooltip says.
+   * Default: "translator’s insertion", "editor’s insertion", "clarification signed in the original".
+   */
+  labels?: Partial<Record<Inserter, string>>;
+}
+
+const defaultLabels: Record<Inserter, string> = {
+  translator: 'translator’s insertion',
+  editor: 'editor’s insertion',
+  signed: 'clarification signed in the original',
+};
+
+/**
+ * Square brackets, `[…]`, are the translator's; `[… --ed.]` the editor's; a parenthesis signed
+ * with initials, `(i.e. … -S.A.)`, is a clarification by the record's own author and is part of
+ * the original. Links and footnote references are not text nodes after remark-gfm, so their
+ * brackets never match.
+ */
+const INSERTION = /\[([^[\]]+?)\]|\(([^()]+?-(?:[A-Z]\.){1,3})\)/g;
+
+/**
+ * Marks up the insertions of translators and editors in the transcribed text as `<ins>`,
+ * keeping their brackets, with a class and a label that say who inserted them, so that a
+ * reader can tell them from the translated words. Text is never changed.
+ * Runs on text nodes only; run after remark-gfm (so footnote references are not text).
+ */
+const remarkInsertions: Plugin<[Options?], Root> = (options = {}) => {
+  const labels = { ...defaultLabels, ...options.labels };
+  return (tree) => {
+    visit(tree, 'text', (node, index, parent) => {
+      if (parent === undefined || index === undefined) return;
+      const pieces = splitInsertions(node, labels);
+      if (pieces.length === 1) return;
+      parent.children.splice(index, 1, ...(pieces as typeof parent.children));
+      return [SKIP, index + pieces.length];
+    });
+  };
+};
+
+export default remarkInsertions;
+
+/** Classifies one bracketed or parenthesized passage, including its brackets. */
+export function classifyInsertion(passage: string): Inserter {
+  if (passage.startsWith('(')) return 'signed';
+  return /--\s*ed\.\]$/.test(passage) ? 'editor' : 'translator';
+}
+
+function splitInsertions(node: Text, labels: Record<Inserter, string>): PhrasingContent[] {
+  const pieces: PhrasingContent[] = [];
+  let last = 0;
+  for (const match of node.value.matchAll(INSERTION)) {
+    const passage = match[0];
+    if (match.index > last) pieces.push({ type: 'text', value: node.value.slice(last, match.index) });
+    const by = classifyInsertion(passage);
+    pieces.push({
+      type: 'emphasis',
+      children: [
+        {
+          type: 'emphasis',
+          children: [{ type: 'text', value: `${labels[by]}: ` }],
+          data: { hName: 'span', hProperties: { className: ['visually-hidden'], dataPagefindIgnore: '' } },
+        },
+        { type: 'text', value: passage },
+      ],
+      data: { hName: 'ins', hProperties: { className: ['insertion'], dataBy: by, title: capitalize(labels[by]) } },
+    });
+    last = match.index + passage.length;
+  }
+  if (pieces.length === 0) return [node];
+  if (last < node.value.length) pieces.push({ type: 'text', value: node.value.slice(last) });
+  return pieces;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,96 @@
+import { z } from 'astro/zod';
+
+/**
+ * A calendar date, "YYYY-MM-DD". Some YAML parsers turn an unquoted date into a timestamp at
+ * midnight UTC; that is read back as the same calendar day.
+ */
+const isoDate = (what: string) =>
+  z.preprocess(
+    (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
+    z.iso.date({ error: `${what} must be a date written "YYYY-MM-DD", e.g. "1959-10-14".` }),
+  );
+
+/** A group of fields that must be there, with a message that says what it holds. */
+const group = <Shape extends z.ZodRawShape>(what: string, holds: string, shape: Shape) =>
+  z.object(shape, {
+    error: (issue) =>
+      issue.input === undefined ? `${what} is required: ${holds}.` : `${what} must be a group of fields: ${holds}.`,
+  });
+
+const nonEmpty = (what: string) =>
+  z
+    .string({
+      error: (issue) =>
+        issue.input === undefined ? `${what} is required: add it, as text.` : `${what} must be text (in quotes if in doubt).`,
+    })
+    .trim()
+    .min(1, { error: `${what} must not be empty.` });
+
+/** A person named in the metadata, with what they were at the document's date. */
+const person = (what: string) => group(what, 'a name, and a role at the document’s date', {
+  /** The name as readers today look it up, e.g. "Mao Zedong". */
+  name: nonEmpty('A person’s name'),
+  /** Office or function at the document's date, e.g. "Counselor of the Soviet Embassy". */
+  role: nonEmpty('A person’s role').optional(),
+});
+
+/** A scholar credited for the edition's text, with the affiliation printed with the name. */
+const credit = (what: string) => group(what, 'a name and, optionally, an affiliation', {
+  name: nonEmpty('The name'),
+  affiliation: nonEmpty('The affiliation').optional(),
+});
+
+/** The frontmatter of every document in content/documents. */
+export const documentSchema = z.object({
+  /** Title as published, e.g. "A Conversation with Mao, 1959". */
+  title: nonEmpty('title'),
+  /**
+   * The document's URL segment: /documents/<slug>/. Pinned here so that renaming the file never
+   * changes a published URL. Lowercase letters, digits and hyphens.
+   */
+  slug: z
+    .string({ error: 'slug is required: the URL name of the document, e.g. "antonov-mao-1959-10-14".' })
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+      error: 'slug may hold only lowercase letters, digits and single hyphens, e.g. "antonov-mao-1959-10-14".',
+    }),
+  /** The line of the source that says where the text is published from, shown under the title. */
+  publicationStatement: nonEmpty('publicationStatement').optional(),
+  /** What kind of record this is, e.g. "Summary of a conversation (journal entry)". */
+  documentType: nonEmpty('documentType'),
+  /** The day the conversation took place. */
+  conversationDate: isoDate('conversationDate'),
+  /** The day the record was written or dated. */
+  recordDate: isoDate('recordDate'),
+  /** Who wrote the record, with the office held at the time. */
+  author: person('author'),
+  /** Everyone present, with the office held at the time. */
+  participants: z
+    .array(person('Each participant'), { error: 'participants is required: a list of the people present, each with a name and a role.' })
+    .min(1, { error: 'participants must list at least one person.' }),
+  /** Security classification as printed on the record, e.g. "Top Secret, Copy 3". */
+  classification: nonEmpty('classification').optional(),
+  /** Where the original is kept; Russian archival references are fond / opis / delo / listy. */
+  archive: group('archive', 'the repository and the fond, opis, delo and listy of the original', {
+    /** The archive, as the source names it. */
+    repository: nonEmpty('archive.repository'),
+    /** Fond (collection). */
+    fond: nonEmpty('archive.fond'),
+    /** Opis (inventory). */
+    opis: nonEmpty('archive.opis'),
+    /** Delo (file). */
+    delo: nonEmpty('archive.delo'),
+    /** Listy (pages), e.g. "89–96". */
+    listy: nonEmpty('archive.listy'),
+  }),
+  /** The translator of the text into English. */
+  translator: credit('translator').optional(),
+  /** The author of the editor's introduction. */
+  introductionAuthor: credit('introductionAuthor').optional(),
+  /** The publication the text comes from. */
+  publication: group('publication', 'the title and publisher of the publication the text comes from', {
+    title: nonEmpty('publication.title'),
+    publisher: nonEmpty('publication.publisher').optional(),
+  }),
+});
+
+export type DocumentData = z.infer<typeof documentSchema>;

@@ -1,0 +1,37 @@
+/**
+ * The project's own content, checked as the build and the readers need it: valid frontmatter,
+ * a clean render, and every published anchor still there with the text it was published with.
+ */
+import { describe, expect, test } from 'vitest';
+import { compareWithLock } from '../../src/lib/anchors.ts';
+import { anchorLockPath, documentFiles } from '../../src/lib/content-files.ts';
+import { documentAnchors } from '../../src/lib/document-anchors.ts';
+import { frontmatterProblems } from '../../src/lib/frontmatter-check.ts';
+import { readAnchorLock } from '../../src/lib/read-lock.ts';
+import { documentSchema } from '../../src/schemas/document.ts';
+
+const lock = readAnchorLock(anchorLockPath);
+const files = documentFiles();
+
+test('there is at least one document', () => {
+  expect(files.length).toBeGreaterThan(0);
+});
+
+describe.each(files)('$path', ({ path, markdown }) => {
+  test('frontmatter is valid', () => {
+    expect(frontmatterProblems(markdown, documentSchema)).toEqual([]);
+  });
+
+  test('every published anchor is there, with the text it was published with', async () => {
+    const { slug, anchors } = await documentAnchors(markdown, path);
+    const published = lock[slug];
+    expect(published, `${slug} is not in ${anchorLockPath}: run "npm run anchors:lock" and commit the lock.`).toBeDefined();
+    const { removed, changed, added } = compareWithLock(anchors, published ?? {});
+    expect(removed, `Published anchors are gone from ${path}; links and citations point at them. Restore them.`).toEqual([]);
+    expect(
+      changed,
+      `The text of these paragraphs differs from what was published. If the change is a deliberate correction, run "npm run anchors:lock" and commit the lock with it.`,
+    ).toEqual([]);
+    expect(added, `New anchors in ${path} are not published yet: run "npm run anchors:lock" and commit the lock.`).toEqual([]);
+  });
+});

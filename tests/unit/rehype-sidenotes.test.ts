@@ -1,0 +1,31 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import rehypeSidenotes from '../../src/plugins/rehype-sidenotes.ts';
+import { describeFixtures, render } from '../helpers/render.ts';
+
+describe('rehype-sidenotes', () => {
+  describeFixtures(
+    fileURLToPath(new URL('fixtures/rehype-sidenotes', import.meta.url)),
+    () => ({ rehype: [rehypeSidenotes] }),
+    { test, expect },
+  );
+
+  test('every note id stays unique: the margin note keeps fn-, the printed note becomes en-', async () => {
+    const { html } = await render('A[^a] B[^b]\n\n[^a]: Note a.\n[^b]: Note b.\n', { rehype: [rehypeSidenotes] });
+    const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((match) => match[1]);
+    expect(ids).toEqual(['fnref-a', 'fn-a', 'fnref-b', 'fn-b', 'endnotes-heading', 'en-a', 'en-b']);
+  });
+
+  test('the close link and heading can be renamed', async () => {
+    const { html } = await render('A[^a]\n\n[^a]: Note.\n', {
+      rehype: [[rehypeSidenotes, { closeLabel: 'Hide', endnotesHeading: 'Endnotes' }]],
+    });
+    expect(html).toContain('>Hide</a>');
+    expect(html).toContain('>Endnotes</h2>');
+  });
+
+  test('a document without notes is left alone', async () => {
+    const { html } = await render('No notes here.\n', { rehype: [rehypeSidenotes] });
+    expect(html).toBe('<p>No notes here.</p>');
+  });
+});
