@@ -1,6 +1,7 @@
 // @ts-check
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
+import { anchorLockPath } from './src/lib/content-files.ts';
 import { readAnchorLock } from './src/lib/read-lock.ts';
 import { rehypePlugins, remarkPlugins, remarkRehypeOptions } from './src/plugins/index.ts';
 
@@ -12,7 +13,7 @@ export default defineConfig({
     processor: unified({
       // SmartyPants would rewrite the source's "--" and quotes: the transcription stays as it is.
       smartypants: false,
-      remarkPlugins: remarkPlugins({ lock: readAnchorLock('content/anchors.lock.json') }),
+      remarkPlugins: remarkPlugins({ lock: readAnchorLock(anchorLockPath), lockPath: anchorLockPath }),
       remarkRehype: remarkRehypeOptions,
       rehypePlugins: rehypePlugins(),
     }),

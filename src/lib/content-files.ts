@@ -1,13 +1,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
-/** The project's content folders, relative to the project root. */
-export const documentsDir = 'content/documents';
-export const anchorLockPath = 'content/anchors.lock.json';
+/**
+ * The content folder, relative to the project root: `content`, or the folder named by
+ * EDITION_CONTENT (tests and benchmarks build other collections that way, never into content/).
+ */
+export const contentDir = process.env['EDITION_CONTENT'] ?? 'content';
+export const documentsDir = `${contentDir}/documents`;
+export const anchorLockPath = `${contentDir}/anchors.lock.json`;
 
 /** Every document's Markdown, by path, in a stable order. */
 export function documentFiles(root = '.'): { path: string; markdown: string }[] {
-  const dir = join(root, documentsDir);
+  const dir = resolve(root, documentsDir);
   return readdirSync(dir)
     .filter((name) => name.endsWith('.md'))
     .sort()

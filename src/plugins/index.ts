@@ -14,6 +14,8 @@ import remarkParagraphIds from './remark-paragraph-ids.ts';
 export interface PipelineOptions {
   /** Published anchors; a document that lost one fails to build. */
   lock?: AnchorLock;
+  /** Where the lock lives, for the build error's message. */
+  lockPath?: string;
 }
 
 /** Run after remark-gfm (Astro adds it first). */
@@ -21,7 +23,7 @@ export function remarkPlugins(options: PipelineOptions = {}): RemarkPlugins {
   return [
     remarkFootnoteCheck,
     remarkParagraphIds,
-    [remarkAnchorLock, { lock: options.lock }],
+    [remarkAnchorLock, { lock: options.lock, lockPath: options.lockPath }],
     remarkInsertions,
   ];
 }

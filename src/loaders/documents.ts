@@ -1,0 +1,77 @@
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
+import { AstroError } from 'astro/errors';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import type { z } from 'astro/zod';
+import { documentFiles, documentsDir } from '../lib/content-files.ts';
+import { formatProblems, frontmatterProblems } from '../lib/frontmatter-check.ts';
+import { linePreservingSource } from '../lib/line-preserving-source.ts';
+
+/**
+ * Loads the documents of content/documents, one entry per Markdown file, identified by the
+ * slug pinned in its frontmatter. Unlike Astro's glob loader it stops the build on any problem
+ * (the glob loader only logs a failed render and publishes an empty page), and it renders each
+ * file so that build errors name the file's own lines.
+ */
+export function documentsLoader(schema: z.ZodType, root = '.'): Loader {
+  return {
+    name: 'documents',
+    load: async (context) => {
+      await loadAll(context, schema, root);
+      // In `astro dev`, an edit reloads the collection; an error is shown, not fatal.
+      const dir = resolve(root, documentsDir);
+      context.watcher?.on('change', (changed) => {
+        if (!changed.startsWith(dir) || !changed.endsWith('.md')) return;
+        loadAll(context, schema, root).catch((error: unknown) => context.logger.error(String(error)));
+      });
+    },
+  };
+}
+
+async function loadAll(context: LoaderContext, schema: z.ZodType, root: string): Promise<void> {
+  const { store, parseData, renderMarkdown, generateDigest } = context;
+  const files = documentFiles(root);
+  const errors = files
+    .map(({ path, markdown }) => ({ path, problems: frontmatterProblems(markdown, schema) }))
+    .filter(({ problems }) => problems.length > 0)
+    .map(({ path, problems }) => formatProblems(path, problems));
+  if (errors.length > 0) {
+    throw new AstroError(
+      errors.join('\n'),
+      'Each line names the file, the line and column, and what to write there. The fields are described in src/schemas/document.ts.',
+    );
+  }
+
+  const slugs = new Map<string, string>();
+  const entries = [];
+  for (const { path, markdown } of files) {
+    const { frontmatter, content } = parseFrontmatter(markdown);
+    const id = String(frontmatter['slug']);
+    const other = slugs.get(id);
+    if (other !== undefined) {
+      throw new AstroError(`${path}:1:1  slug "${id}" is already used by ${other}.`, 'Give every document its own slug.');
+    }
+    slugs.set(id, path);
+    const data = await parseData({ id, data: frontmatter, filePath: path });
+    let rendered: Awaited<ReturnType<typeof renderMarkdown>>;
+    try {
+      rendered = await renderMarkdown(linePreservingSource(markdown, frontmatter), {
+        fileURL: pathToFileURL(resolve(root, path)),
+      });
+    } catch (error) {
+      throw new AstroError(describeFailure(path, error), `Fix ${path} at that line, as the message says.`);
+    }
+    entries.push({ id, data, body: content.trim(), filePath: path, digest: generateDigest(markdown), rendered });
+  }
+  store.clear();
+  for (const entry of entries) store.set(entry);
+}
+
+/** `file:line:column  reason` from a plugin's VFileMessage, or the message as it is. */
+function describeFailure(path: string, error: unknown): string {
+  if (!(error instanceof Error)) return `${path}: ${String(error)}`;
+  const { line, column, reason } = error as Error & { line?: number; column?: number; reason?: string };
+  const place = line === undefined ? path : `${path}:${line}:${column ?? 1}`;
+  return `${place}  ${reason ?? error.message}`;
+}

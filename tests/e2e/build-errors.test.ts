@@ -1,0 +1,102 @@
+/**
+ * Bad content stops the real build with a message that names the file, the line and what to
+ * do, instead of publishing a broken page. Each case copies a small valid collection
+ * (tests/fixtures/build-errors/valid), breaks it one way, and builds it with Astro.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+
+const valid = 'tests/fixtures/build-errors/valid';
+const documentName = 'a-record.md';
+const work = mkdtempSync(join(tmpdir(), 'edition-build-errors-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+interface Case {
+  name: string;
+  /** Breaks the document's Markdown. */
+  breakIt: (markdown: string) => string;
+  /** A line of the broken file on which the error must be reported. */
+  at: string;
+  message: string;
+}
+
+const cases: Case[] = [
+  {
+    name: 'a footnote reference without a definition',
+    breakIt: (md) => md.replace('The second paragraph.', 'The second paragraph.[^missing]'),
+    at: 'The second paragraph.[^missing] {#p2}',
+    message: 'Footnote reference [^missing] has no definition.',
+  },
+  {
+    name: 'a footnote definition that nothing references',
+    breakIt: (md) => `${md}\n[^orphan]: Nobody refers to this note.\n`,
+    at: '[^orphan]: Nobody refers to this note.',
+    message: 'Footnote [^orphan] is defined but never referenced',
+  },
+  {
+    name: 'a duplicate paragraph id',
+    breakIt: (md) => md.replace('The second paragraph. {#p2}', 'The second paragraph. {#p1}'),
+    at: 'The second paragraph. {#p1}',
+    message: 'Duplicate paragraph id "#p1"',
+  },
+  {
+    name: 'a paragraph without an id',
+    breakIt: (md) => md.replace('The second paragraph. {#p2}', 'The second paragraph.'),
+    at: 'The second paragraph.',
+    message: 'Paragraph has no permanent id.',
+  },
+  {
+    name: 'a published anchor removed',
+    breakIt: (md) => md.replace('The second paragraph. {#p2}', ''),
+    at: '---',
+    message: 'Published anchor #p2 (¶ 2: “The second paragraph.”) is missing from this document.',
+  },
+  {
+    name: 'a malformed frontmatter field',
+    breakIt: (md) => md.replace('recordDate: "1959-10-21"', 'recordDate: "21 October 1959"'),
+    at: 'recordDate: "21 October 1959"',
+    message: 'recordDate must be a date written "YYYY-MM-DD"',
+  },
+  {
+    name: 'a missing frontmatter field',
+    breakIt: (md) => md.replace('title: "A Record"\n', ''),
+    at: '---',
+    message: 'title is required',
+  },
+];
+
+function build(content: string, outDir: string) {
+  return spawnSync('npx', ['astro', 'build', '--outDir', outDir], {
+    encoding: 'utf8',
+    env: { ...process.env, EDITION_CONTENT: content, ASTRO_TELEMETRY_DISABLED: '1' },
+    timeout: 120_000,
+  });
+}
+
+describe('the build stops on bad content', () => {
+  test('the valid collection builds', () => {
+    const result = build(valid, join(work, 'valid-out'));
+    expect(result.status, result.stderr).toBe(0);
+  }, 120_000);
+
+  test.each(cases)('$name', ({ breakIt, at, message }) => {
+    const content = join(work, 'content');
+    rmSync(content, { recursive: true, force: true });
+    cpSync(valid, content, { recursive: true });
+    const path = join(content, 'documents', documentName);
+    const broken = breakIt(readFileSync(path, 'utf8'));
+    expect(broken, 'the case must change the document').not.toBe(readFileSync(join(valid, 'documents', documentName), 'utf8'));
+    writeFileSync(path, broken);
+    const line = broken.split('\n').indexOf(at) + 1;
+    expect(line, `the line "${at}" must be in the broken file`).toBeGreaterThan(0);
+
+    const result = build(content, join(work, 'out'));
+    const output = `${result.stdout}\n${result.stderr}`;
+    expect(result.status, 'the build must fail').not.toBe(0);
+    expect(output).toContain(message);
+    expect(output).toMatch(new RegExp(`${documentName}:${line}:\\d+`));
+  }, 120_000);
+});
