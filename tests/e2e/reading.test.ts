@@ -199,3 +199,20 @@ describe('the page asks nothing of other origins', () => {
     expect(requests.filter((request) => new URL(request).origin !== origin)).toEqual([]);
   });
 });
+
+describe('print', () => {
+  test('margin notes become numbered endnotes, and external link targets are printed', async () => {
+    const context = await browser.newContext({ viewport: { width: 800, height: 1100 } });
+    const page = await context.newPage();
+    await page.goto(url());
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('#fn-warsaw').isVisible()).toBe(false);
+    expect(await page.locator('.endnotes').isVisible()).toBe(true);
+    expect(await page.locator('.endnotes li').count()).toBe(await page.locator('.sidenote').count());
+    expect(await page.locator('#en-warsaw').textContent()).toContain('ambassadorial talks');
+    const printedTarget = await page.$eval('#en-warsaw a[href^="http"]', (link) => getComputedStyle(link, '::after').content);
+    expect(printedTarget).toContain('https://');
+    expect(await page.locator('.site-header').isVisible()).toBe(false);
+    await context.close();
+  });
+});
