@@ -1,19 +1,31 @@
 // @ts-check
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
-import { anchorLockPath } from './src/lib/content-files.ts';
+import { anchorLockPath, entitiesDir } from './src/lib/content-files.ts';
+import { readEntities } from './src/lib/entities.ts';
 import { readAnchorLock } from './src/lib/read-lock.ts';
 import { rehypePlugins, remarkPlugins, remarkRehypeOptions } from './src/plugins/index.ts';
 
+const base = process.env.BASE_PATH ?? '/';
+
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://example.org',
-  base: process.env.BASE_PATH ?? '/',
+  base,
   trailingSlash: 'always',
+  // Scripts and styles stay in files, never inlined: a strict Content-Security-Policy can then
+  // allow 'self' only, and the reading page caches its CSS across pages.
+  build: { inlineStylesheets: 'never' },
+  vite: { build: { assetsInlineLimit: 0 } },
   markdown: {
     processor: unified({
       // SmartyPants would rewrite the source's "--" and quotes: the transcription stays as it is.
       smartypants: false,
-      remarkPlugins: remarkPlugins({ lock: readAnchorLock(anchorLockPath), lockPath: anchorLockPath }),
+      remarkPlugins: remarkPlugins({
+        lock: readAnchorLock(anchorLockPath),
+        lockPath: anchorLockPath,
+        entities: readEntities(entitiesDir),
+        base,
+      }),
       remarkRehype: remarkRehypeOptions,
       rehypePlugins: rehypePlugins(),
     }),

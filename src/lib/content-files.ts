@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 export const contentDir = process.env['EDITION_CONTENT'] ?? 'content';
 export const documentsDir = `${contentDir}/documents`;
 export const anchorLockPath = `${contentDir}/anchors.lock.json`;
+export const entitiesDir = `${contentDir}/entities`;
 
 /** Every document's Markdown, by path, in a stable order. */
 export function documentFiles(root = '.'): { path: string; markdown: string }[] {

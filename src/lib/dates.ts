@@ -10,3 +10,18 @@ export function formatDate(iso: string): string {
   if (!match || month === undefined) throw new Error(`Not a date in the form YYYY-MM-DD: "${iso}"`);
   return `${Number(match[3])} ${month} ${match[1]}`;
 }
+
+/** "1959" → "1959", "1959-10" → "October 1959", "1959-10-14" → "14 October 1959". */
+export function formatPartialDate(value: string): string {
+  const [year, month, day] = value.split('-');
+  if (month === undefined) return year ?? value;
+  const name = months[Number(month) - 1];
+  if (name === undefined) throw new Error(`Not a date in the form YYYY, YYYY-MM or YYYY-MM-DD: "${value}"`);
+  return day === undefined ? `${name} ${year}` : formatDate(value);
+}
+
+/** A span of dates as a reader says it: "23 August – October 1958", "1918 – 1940". */
+export function formatDateRange(start: string, end?: string): string {
+  if (end === undefined || end === start) return formatPartialDate(start);
+  return `${formatPartialDate(start)} – ${formatPartialDate(end)}`;
+}

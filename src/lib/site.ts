@@ -5,3 +5,22 @@ export const siteName = 'Archival Reading Edition';
 export function sitePath(base: string, path: string): string {
   return `${base.replace(/\/$/, '')}/${path.replace(/^\//, '')}`;
 }
+
+/**
+ * The page's <title>: "Title · Site name", without the site name when that would pass 70
+ * characters (what search results show), and cut at a word when the title alone is longer.
+ */
+export function pageTitle(title: string, max = 70): string {
+  if (title === siteName) return title;
+  const full = `${title} · ${siteName}`;
+  if (htmlLength(full) <= max) return full;
+  if (htmlLength(title) <= max) return title;
+  let cut = title;
+  while (htmlLength(`${cut}…`) > max && cut.includes(' ')) cut = cut.slice(0, cut.lastIndexOf(' ')).replace(/[\s,;:(–-]+$/, '');
+  return `${cut}…`;
+}
+
+/** Length as written in HTML, where quotes and ampersands take an entity (validators count those). */
+function htmlLength(text: string): number {
+  return text.replace(/["]/g, '&quot;').replace(/[']/g, '&#39;').replace(/&(?![a-z#])/g, '&amp;').length;
+}

@@ -5,6 +5,7 @@
 import type { Options as RemarkRehypeOptions } from 'remark-rehype';
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import type { AnchorLock } from '../lib/anchors.ts';
+import remarkEntityMentions, { type EntityRef } from './remark-entity-mentions.ts';
 import rehypeSidenotes from './rehype-sidenotes.ts';
 import remarkAnchorLock from './remark-anchor-lock.ts';
 import remarkFootnoteCheck from './remark-footnote-check.ts';
@@ -16,6 +17,10 @@ export interface PipelineOptions {
   lock?: AnchorLock;
   /** Where the lock lives, for the build error's message. */
   lockPath?: string;
+  /** The registry of names and places, whose mentions are linked. */
+  entities?: readonly EntityRef[];
+  /** The site's base path, for links to entity pages. Default: `/`. */
+  base?: string;
 }
 
 /** Run after remark-gfm (Astro adds it first). */
@@ -25,6 +30,15 @@ export function remarkPlugins(options: PipelineOptions = {}): RemarkPlugins {
     remarkParagraphIds,
     [remarkAnchorLock, { lock: options.lock, lockPath: options.lockPath }],
     remarkInsertions,
+    [
+      remarkEntityMentions,
+      {
+        entities: options.entities,
+        entityUrl: (id: string) => `${(options.base ?? '/').replace(/\/?$/, '/')}entities/${id}/`,
+        // The document page lists every entity it mentions with its gloss (EntityPanel.astro).
+        describedBy: (id: string) => `gloss-${id}`,
+      },
+    ],
   ];
 }
 

@@ -10,11 +10,19 @@ const isoDate = (what: string) =>
     z.iso.date({ error: `${what} must be a date written "YYYY-MM-DD", e.g. "1959-10-14".` }),
   );
 
+/** Unknown fields are typos until proven otherwise: say so instead of dropping them. */
+const unknownFields = (keys: readonly string[] | undefined) =>
+  `Unknown field${(keys?.length ?? 0) > 1 ? 's' : ''} ${keys?.map((key) => `"${key}"`).join(', ')}: check the spelling (the fields are described in src/schemas/document.ts).`;
+
 /** A group of fields that must be there, with a message that says what it holds. */
 const group = <Shape extends z.ZodRawShape>(what: string, holds: string, shape: Shape) =>
-  z.object(shape, {
+  z.strictObject(shape, {
     error: (issue) =>
-      issue.input === undefined ? `${what} is required: ${holds}.` : `${what} must be a group of fields: ${holds}.`,
+      issue.code === 'unrecognized_keys'
+        ? unknownFields(issue.keys)
+        : issue.input === undefined
+          ? `${what} is required: ${holds}.`
+          : `${what} must be a group of fields: ${holds}.`,
   });
 
 const nonEmpty = (what: string) =>
@@ -41,7 +49,8 @@ const credit = (what: string) => group(what, 'a name and, optionally, an affilia
 });
 
 /** The frontmatter of every document in content/documents. */
-export const documentSchema = z.object({
+export const documentSchema = z.strictObject(
+  {
   /** Title as published, e.g. "A Conversation with Mao, 1959". */
   title: nonEmpty('title'),
   /**
@@ -91,6 +100,8 @@ export const documentSchema = z.object({
     title: nonEmpty('publication.title'),
     publisher: nonEmpty('publication.publisher').optional(),
   }),
-});
+},
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? unknownFields(issue.keys) : undefined) },
+);
 
 export type DocumentData = z.infer<typeof documentSchema>;

@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { HtmlValidate } from 'html-validate';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
 
@@ -40,14 +40,35 @@ describe('accessibility (axe-core in Chromium)', () => {
     await browser?.close();
   });
 
+  // Every page template in all four cases (wide and narrow, light and dark). The ~120 entity
+  // pages share one template: one page of each kind of entity stands for them (a run of axe costs
+  // one to three seconds here); html-validate above still checks every one of them.
   const urlPaths = pages.map((page) => page.replace(/index\.html$/, ''));
-  const cases = urlPaths.flatMap((path) =>
-    [1440, 390].flatMap((width) => (['light', 'dark'] as const).map((scheme) => ({ path: path || '/', width, scheme }))),
+  const entityPages = urlPaths.filter((path) => /^entities\/[^/]+\/$/.test(path));
+  const oneEntityPerKind = ['entities/mao-zedong/', 'entities/kinmen/', 'entities/cc-cpsu/', 'entities/second-taiwan-strait-crisis-1958/', 'entities/cairo-declaration-1943/', 'entities/abbr-cpr/'];
+  const checked = [...urlPaths.filter((path) => !entityPages.includes(path)), ...oneEntityPerKind];
+  test('the sampled entity pages exist', () => {
+    for (const path of oneEntityPerKind) expect(entityPages).toContain(path);
+  });
+  const cases = checked.flatMap((path) =>
+    ([[1440, 'light'], [1440, 'dark'], [390, 'light'], [390, 'dark']] as const).map(([width, scheme]) => ({ path: path || '/', width, scheme })),
   );
 
+  // One page per width and colour scheme, reused: a fresh browser context per check costs more than the check.
+  const tabs = new Map<string, Page>();
+  async function tab(width: number, scheme: 'light' | 'dark'): Promise<Page> {
+    const key = `${width}-${scheme}`;
+    let page = tabs.get(key);
+    if (page === undefined) {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme });
+      page = await context.newPage();
+      tabs.set(key, page);
+    }
+    return page;
+  }
+
   test.each(cases)('$path at $width px, $scheme: no violations', async ({ path, width, scheme }) => {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme });
-    const page = await context.newPage();
+    const page = await tab(width, scheme);
     await page.goto(new URL(path === '/' ? '' : path, inject('siteUrl')).href);
     await page.addScriptTag({ path: axeSource });
     const violations = await page.evaluate(async () => {
@@ -55,7 +76,6 @@ describe('accessibility (axe-core in Chromium)', () => {
       const result = await axe.run(document);
       return result.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).slice(0, 5).join(', ')})`);
     });
-    await context.close();
     expect(violations).toEqual([]);
   });
 });

@@ -1,0 +1,35 @@
+/**
+ * The collections as the pages use them: documents with the mentions their rendering found,
+ * and the registry. One place, so every page sees the same data.
+ */
+import { type CollectionEntry, getCollection, render } from 'astro:content';
+import type { IndexedDocument } from '../lib/entity-index.ts';
+import type { Mention } from '../plugins/remark-entity-mentions.ts';
+import type { Entity } from '../schemas/entity.ts';
+
+export interface SiteDocument extends IndexedDocument {
+  entry: CollectionEntry<'documents'>;
+}
+
+function isMentionList(value: unknown): value is Mention[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'object' && item !== null && 'entity' in item);
+}
+
+/** Every document, oldest conversation first, with its mentions. */
+export async function siteDocuments(): Promise<SiteDocument[]> {
+  const entries = (await getCollection('documents')).sort((a, b) =>
+    a.data.conversationDate.localeCompare(b.data.conversationDate),
+  );
+  return Promise.all(
+    entries.map(async (entry) => {
+      const { remarkPluginFrontmatter } = await render(entry);
+      const mentions = remarkPluginFrontmatter['mentions'];
+      return { entry, slug: entry.data.slug, title: entry.data.title, mentions: isMentionList(mentions) ? mentions : [] };
+    }),
+  );
+}
+
+/** The registry of names and places. */
+export async function siteEntities(): Promise<Entity[]> {
+  return (await getCollection('entities')).map((entry) => entry.data);
+}

@@ -1,0 +1,93 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Entity, type EntityType, entityFiles, entitySchema, entityTypes } from '../schemas/entity.ts';
+import { formatProblems, issueProblems, parseYaml, placeOf, type YamlProblem } from './yaml-problems.ts';
+
+/** An entity with where it is defined, for messages. */
+export interface LocatedEntity {
+  entity: Entity;
+  path: string;
+  line: number;
+}
+
+export interface EntityFileResult {
+  entities: LocatedEntity[];
+  problems: YamlProblem[];
+}
+
+/** Reads one registry file: a YAML list of entities of one type. Pure: text in, entities and problems out. */
+export function parseEntityFile(yaml: string, type: EntityType, path: string): EntityFileResult {
+  const parsed = parseYaml(yaml);
+  if (parsed.problems.length > 0) return { entities: [], problems: parsed.problems };
+  const records: unknown = parsed.document.toJS();
+  if (records === null || records === undefined) return { entities: [], problems: [] };
+  if (!Array.isArray(records)) {
+    return { entities: [], problems: [{ line: 1, column: 1, message: `${path} must be a list of entries, each starting with "- id: …".` }] };
+  }
+  const entities: LocatedEntity[] = [];
+  const problems: YamlProblem[] = [];
+  records.forEach((record: unknown, index) => {
+    const { line } = placeOf(parsed, [index]);
+    if (record === null || typeof record !== 'object' || Array.isArray(record)) {
+      problems.push({ line, column: 1, message: 'Each entry must be a group of fields starting with "- id: …".' });
+      return;
+    }
+    if ('type' in record) {
+      problems.push({ ...placeOf(parsed, [index, 'type']), message: `Leave out "type": the file says it (${path} holds ${type} entries).` });
+      return;
+    }
+    const result = entitySchema.safeParse({ type, ...record });
+    if (result.success) entities.push({ entity: result.data, path, line });
+    else problems.push(...issueProblems(parsed, result.error.issues, [index]));
+  });
+  return { entities, problems };
+}
+
+/**
+ * Checks the registry as a whole: ids unique, each spelling names one entity only (a spelling
+ * shared by two entities is ambiguous and must be linked by hand), and abbreviations point at
+ * existing entities.
+ */
+export function registryProblems(located: readonly LocatedEntity[]): string[] {
+  const problems: string[] = [];
+  const ids = new Map<string, LocatedEntity>();
+  const spellings = new Map<string, LocatedEntity>();
+  for (const item of located) {
+    const { entity, path, line } = item;
+    const earlier = ids.get(entity.id);
+    if (earlier) problems.push(`${path}:${line}  id "${entity.id}" is already used at ${earlier.path}:${earlier.line}. Ids must be unique.`);
+    ids.set(entity.id, item);
+    for (const spelling of entity.spellings) {
+      const owner = spellings.get(spelling);
+      if (owner && owner.entity.id !== entity.id) {
+        problems.push(
+          `${path}:${line}  spelling "${spelling}" of "${entity.id}" is also a spelling of "${owner.entity.id}" (${owner.path}:${owner.line}). Keep it on one entity, and link the other's mentions in the text by hand: [${spelling}](entity:${entity.id}).`,
+        );
+      }
+      spellings.set(spelling, item);
+    }
+  }
+  for (const { entity, path, line } of located) {
+    if (entity.type === 'abbreviation' && entity.refersTo !== undefined && !ids.has(entity.refersTo)) {
+      problems.push(`${path}:${line}  "${entity.id}" refers to "${entity.refersTo}", which is not in the registry.`);
+    }
+  }
+  return problems;
+}
+
+/** Reads and checks the whole registry under `dir`; throws one message listing every problem with its place. */
+export function readEntities(dir: string): Entity[] {
+  const located: LocatedEntity[] = [];
+  const messages: string[] = [];
+  for (const type of entityTypes) {
+    const path = join(dir, entityFiles[type].file);
+    if (!existsSync(path)) continue;
+    const { entities, problems } = parseEntityFile(readFileSync(path, 'utf8'), type, path);
+    located.push(...entities);
+    if (problems.length > 0) messages.push(formatProblems(`${path} is wrong:`, path, problems));
+  }
+  const registry = registryProblems(located);
+  if (registry.length > 0) messages.push(['The registry of names and places is inconsistent:', ...registry.map((line) => `  ${line}`)].join('\n'));
+  if (messages.length > 0) throw new Error(messages.join('\n'));
+  return located.map(({ entity }) => entity);
+}

@@ -1,0 +1,87 @@
+import type { Mention } from '../plugins/remark-entity-mentions.ts';
+import type { Entity, EntityType } from '../schemas/entity.ts';
+import { entityTypes } from '../schemas/entity.ts';
+
+/** A document as the index needs it: where it lives and what its text mentions. */
+export interface IndexedDocument {
+  slug: string;
+  title: string;
+  mentions: readonly Mention[];
+}
+
+/** Every paragraph of one document that mentions an entity, in document order. */
+export interface DocumentMentions {
+  slug: string;
+  title: string;
+  paragraphs: { paragraph: string; label: string; sentence: string; text: string }[];
+}
+
+/**
+ * The entities an entity's mentions count for: itself, and for an abbreviation also what it
+ * stands for ("CPR" is a mention of the People's Republic of China).
+ */
+export function mentionTargets(entity: Entity): string[] {
+  return entity.type === 'abbreviation' && entity.refersTo ? [entity.id, entity.refersTo] : [entity.id];
+}
+
+/** For each entity id, the paragraphs that mention it, by document. One entry per paragraph. */
+export function mentionsByEntity(
+  entities: readonly Entity[],
+  documents: readonly IndexedDocument[],
+): Map<string, DocumentMentions[]> {
+  const byId = new Map(entities.map((entity) => [entity.id, entity]));
+  const result = new Map<string, DocumentMentions[]>(entities.map((entity) => [entity.id, []]));
+  for (const document of documents) {
+    const perEntity = new Map<string, DocumentMentions>();
+    for (const mention of document.mentions) {
+      const entity = byId.get(mention.entity);
+      if (entity === undefined) continue;
+      for (const target of mentionTargets(entity)) {
+        let entry = perEntity.get(target);
+        if (entry === undefined) {
+          entry = { slug: document.slug, title: document.title, paragraphs: [] };
+          perEntity.set(target, entry);
+        }
+        if (!entry.paragraphs.some((paragraph) => paragraph.paragraph === mention.paragraph)) {
+          entry.paragraphs.push({ paragraph: mention.paragraph, label: mention.label, sentence: mention.sentence, text: mention.text });
+        }
+      }
+    }
+    for (const [id, entry] of perEntity) result.get(id)?.push(entry);
+  }
+  return result;
+}
+
+/** The entities one document mentions, grouped by type in the registry's order, each with its paragraphs. */
+export function documentEntities(
+  entities: readonly Entity[],
+  mentions: readonly Mention[],
+): { type: EntityType; entries: { entity: Entity; paragraphs: { paragraph: string; label: string }[] }[] }[] {
+  const paragraphs = new Map<string, { paragraph: string; label: string }[]>();
+  for (const mention of mentions) {
+    const list = paragraphs.get(mention.entity) ?? [];
+    if (!list.some((item) => item.paragraph === mention.paragraph)) list.push({ paragraph: mention.paragraph, label: mention.label });
+    paragraphs.set(mention.entity, list);
+  }
+  return entityTypes
+    .map((type) => ({
+      type,
+      entries: sortByName(entities.filter((entity) => entity.type === type && paragraphs.has(entity.id))).map((entity) => ({
+        entity,
+        paragraphs: paragraphs.get(entity.id) ?? [],
+      })),
+    }))
+    .filter((group) => group.entries.length > 0);
+}
+
+/** Alphabetical by name, ignoring case and accents. */
+export function sortByName<T extends { name: string }>(items: readonly T[]): T[] {
+  const collator = new Intl.Collator('en', { sensitivity: 'base' });
+  return [...items].sort((a, b) => collator.compare(a.name, b.name));
+}
+
+/** The first sentence of a gloss, for lists. */
+export function firstSentence(text: string): string {
+  const [first] = new Intl.Segmenter('en', { granularity: 'sentence' }).segment(text);
+  return first?.segment.trim() ?? text;
+}

@@ -1,0 +1,135 @@
+import { z } from 'astro/zod';
+
+/** The kinds of entity, each kept in its own file under content/entities/. */
+export const entityTypes = ['person', 'place', 'organization', 'event', 'document', 'abbreviation'] as const;
+export type EntityType = (typeof entityTypes)[number];
+
+/** The file of each kind, and what readers call the kind. */
+export const entityFiles: Record<EntityType, { file: string; plural: string; singular: string }> = {
+  person: { file: 'people.yaml', plural: 'People', singular: 'Person' },
+  place: { file: 'places.yaml', plural: 'Places', singular: 'Place' },
+  organization: { file: 'organizations.yaml', plural: 'Organizations', singular: 'Organization' },
+  event: { file: 'events.yaml', plural: 'Events', singular: 'Event' },
+  document: { file: 'documents.yaml', plural: 'Documents', singular: 'Document' },
+  abbreviation: { file: 'abbreviations.yaml', plural: 'Abbreviations', singular: 'Abbreviation' },
+};
+
+/** Unknown fields are typos until proven otherwise: say so instead of dropping them. */
+const strict = {
+  error: (issue: { code?: string; keys?: string[] }) =>
+    issue.code === 'unrecognized_keys'
+      ? `Unknown field${(issue.keys?.length ?? 0) > 1 ? 's' : ''} ${issue.keys?.map((key) => `"${key}"`).join(', ')}: check the spelling (the fields are described in src/schemas/entity.ts).`
+      : undefined,
+};
+
+const text = (what: string) =>
+  z
+    .string({
+      error: (issue) => (issue.input === undefined ? `${what} is required.` : `${what} must be text (in quotes if in doubt).`),
+    })
+    .trim()
+    .min(1, { error: `${what} must not be empty.` });
+
+/** A date as precise as it is known: "1959", "1959-10" or "1959-10-14". */
+const partialDate = (what: string) =>
+  z
+    .string({ error: `${what} must be a date written "YYYY", "YYYY-MM" or "YYYY-MM-DD", in quotes.` })
+    .regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, {
+      error: `${what} must be a date written "YYYY", "YYYY-MM" or "YYYY-MM-DD", e.g. "1959-10-14". Leave it out if it is not known.`,
+    });
+
+/** A publication, archive page or record against which the entity's facts were checked. */
+const source = z.strictObject({
+  /** What the source is, as a reader would cite it. */
+  title: text('A source’s title'),
+  /** Where to read it; left out for the edition's own documents. */
+  url: z.url({ error: 'A source’s url must be a full address, e.g. "https://history.state.gov/…".' }).optional(),
+  /** Which facts of the record this source confirms. */
+  checked: text('A source’s "checked" (which facts it confirms)').optional(),
+}, strict);
+
+const common = {
+  /** Permanent identifier, used in URLs (/entities/<id>/) and in `[text](entity:<id>)` links. */
+  id: z.string({ error: 'id is required.' }).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+    error: 'id may hold only lowercase letters, digits and single hyphens, e.g. "mao-zedong".',
+  }),
+  /** The name readers today know, e.g. "Mao Zedong". */
+  name: text('name'),
+  /**
+   * The spellings used in the documents, exactly as printed ("Mao Tse-Tung", "Quemoy"). Every
+   * occurrence in a document's text is linked to this entity, longest spelling first.
+   */
+  spellings: z.array(text('A spelling')).default([]),
+  /** Other spellings a reader may type: pinyin, Wade–Giles, Russian transliteration, native scripts. */
+  variants: z.array(text('A variant')).default([]),
+  /** What the reader needs to know, in the edition's own words, as of the document's date. */
+  gloss: text('gloss'),
+  /** Where the documents, their introduction or common usage are mistaken or outdated. */
+  note: text('note').optional(),
+  /** What could not be checked and is therefore not stated. */
+  unverified: text('unverified').optional(),
+  /**
+   * Why the entity is kept although no document mentions it (e.g. it is named only in the
+   * metadata). Without this, an entity that no document mentions is an error.
+   */
+  context: text('context').optional(),
+  /** At least one source that was checked. */
+  sources: z.array(source).min(1, { error: 'Every entity needs at least one source that was checked.' }),
+};
+
+const person = z.strictObject({
+  type: z.literal('person'),
+  ...common,
+  born: partialDate('born').optional(),
+  died: partialDate('died').optional(),
+}, strict);
+
+const place = z.strictObject({
+  type: z.literal('place'),
+  ...common,
+  /**
+   * Longitude and latitude in decimal degrees, where the map puts the place. For a region or
+   * continent this is where its label goes, not a boundary.
+   */
+  coordinates: z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)], {
+    error: 'coordinates must be [longitude, latitude] in decimal degrees, e.g. [118.33, 24.44].',
+  }),
+  /** A region or continent: drawn as a label, not a point. */
+  region: z.boolean().default(false),
+}, strict);
+
+const organization = z.strictObject({
+  type: z.literal('organization'),
+  ...common,
+  founded: partialDate('founded').optional(),
+  dissolved: partialDate('dissolved').optional(),
+}, strict);
+
+const event = z.strictObject({
+  type: z.literal('event'),
+  ...common,
+  start: partialDate('start'),
+  end: partialDate('end').optional(),
+}, strict);
+
+const document = z.strictObject({
+  type: z.literal('document'),
+  ...common,
+  date: partialDate('date').optional(),
+}, strict);
+
+const abbreviation = z.strictObject({
+  type: z.literal('abbreviation'),
+  ...common,
+  /** What the letters stand for, as the translation means them. */
+  expansion: text('expansion'),
+  /** The entity the abbreviation names, if the registry has it. */
+  refersTo: z.string().optional(),
+}, strict);
+
+/** One entry of the registry of names and places. */
+export const entitySchema = z.discriminatedUnion('type', [person, place, organization, event, document, abbreviation], {
+  error: `type must be one of ${entityTypes.join(', ')}.`,
+});
+
+export type Entity = z.infer<typeof entitySchema>;
