@@ -127,7 +127,8 @@ function isApparatus(node: RootContent | PhrasingContent): boolean {
 
 function explicitMention(link: Link, context: Context): PhrasingContent[] {
   const id = link.url.slice('entity:'.length);
-  if (id === 'none') return link.children;
+  // Marked, so that a test can tell a deliberate exception from a spelling that was missed.
+  if (id === 'none') return [{ type: 'emphasis', children: link.children, data: { hName: 'span', hProperties: { dataNoEntity: '' } } }];
   if (!context.known.has(id)) {
     context.file.fail(
       `Unknown entity "${id}" in [${textOf(link.children)}](entity:${id}). Use the id of an entry in content/entities/ (or "entity:none" for words that must not be linked), or add the entity there.`,
@@ -160,7 +161,8 @@ function mentionNode(children: PhrasingContent[], ids: string[], context: Contex
   const [primary = ''] = ids;
   const first = !context.linked.has(primary);
   context.linked.add(primary);
-  const description = context.describedBy(primary);
+  // Only paragraph mentions are described: the page lists their entities with a gloss to point at.
+  const description = context.auto ? context.describedBy(primary) : undefined;
   const properties: Record<string, string | string[]> = {
     className: ['mention'],
     dataEntity: primary,

@@ -74,7 +74,14 @@ const common = {
    */
   context: text('context').optional(),
   /** At least one source that was checked. */
-  sources: z.array(source).min(1, { error: 'Every entity needs at least one source that was checked.' }),
+  sources: z
+    .array(source, {
+      error: (issue) =>
+        issue.input === undefined
+          ? 'sources is required: list at least one source against which the facts were checked.'
+          : 'sources must be a list of sources, each with a title.',
+    })
+    .min(1, { error: 'Every entity needs at least one source that was checked.' }),
 };
 
 const person = z.strictObject({
@@ -91,9 +98,15 @@ const place = z.strictObject({
    * Longitude and latitude in decimal degrees, where the map puts the place. For a region or
    * continent this is where its label goes, not a boundary.
    */
-  coordinates: z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)], {
-    error: 'coordinates must be [longitude, latitude] in decimal degrees, e.g. [118.33, 24.44].',
-  }),
+  coordinates: z.tuple(
+    [
+      z.number().min(-180, { error: 'The longitude must be between -180 and 180.' }).max(180, { error: 'The longitude must be between -180 and 180.' }),
+      z.number().min(-90, { error: 'The latitude must be between -90 and 90.' }).max(90, { error: 'The latitude must be between -90 and 90.' }),
+    ],
+    {
+      error: 'coordinates must be [longitude, latitude] in decimal degrees, e.g. [118.33, 24.44].',
+    },
+  ),
   /** A region or continent: drawn as a label, not a point. */
   region: z.boolean().default(false),
 }, strict);

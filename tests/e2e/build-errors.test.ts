@@ -55,6 +55,12 @@ const cases: Case[] = [
     message: 'Published anchor #p2 (¶ 2: “The second paragraph.”) is missing from this document.',
   },
   {
+    name: 'a link to an entity the registry lacks',
+    breakIt: (md) => md.replace('The second paragraph. {#p2}', 'The [second](entity:nobody) paragraph. {#p2}'),
+    at: 'The [second](entity:nobody) paragraph. {#p2}',
+    message: 'Unknown entity "nobody"',
+  },
+  {
     name: 'a malformed frontmatter field',
     breakIt: (md) => md.replace('recordDate: "1959-10-21"', 'recordDate: "21 October 1959"'),
     at: 'recordDate: "21 October 1959"',
