@@ -1,6 +1,7 @@
 // @ts-check
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
+import pagefind from './src/integrations/pagefind.ts';
 import { anchorLockPath, entitiesDir } from './src/lib/content-files.ts';
 import { readEntities } from './src/lib/entities.ts';
 import { readAnchorLock } from './src/lib/read-lock.ts';
@@ -16,6 +17,7 @@ export default defineConfig({
   // allow 'self' only, and the reading page caches its CSS across pages.
   build: { inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0 } },
+  integrations: [pagefind()],
   markdown: {
     processor: unified({
       // SmartyPants would rewrite the source's "--" and quotes: the transcription stays as it is.

@@ -1,0 +1,54 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { close, createIndex } from 'pagefind';
+
+/**
+ * Builds the Pagefind search index of the finished site through Pagefind's Node API, so that
+ * `astro build` writes the site and its index in one step (as Starlight does). In `astro dev`
+ * the last built index is served from the output folder; without one, /pagefind/ answers with
+ * a message that says to build first.
+ */
+export default function pagefind(): AstroIntegration {
+  let outDir: string;
+  let base = '/';
+  return {
+    name: 'edition-pagefind',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const site = fileURLToPath(dir);
+        const { index, errors } = await createIndex({});
+        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+        const added = await index.addDirectory({ path: site });
+        if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
+        const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
+        if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+        await close();
+        logger.info(`Search index: ${added.page_count} pages.`);
+      },
+      'astro:server:setup': ({ server }) => {
+        const prefix = `${base}pagefind/`;
+        server.middlewares.use((request, response, next) => {
+          const path = request.url?.split('?')[0] ?? '';
+          if (!path.startsWith(prefix)) return next();
+          const file = join(outDir, 'pagefind', normalize(decodeURIComponent(path.slice(prefix.length))).replace(/^(\.\.[/\\])+/, ''));
+          if (!existsSync(file) || !statSync(file).isFile()) {
+            response.statusCode = 404;
+            response.setHeader('content-type', 'text/plain; charset=utf-8');
+            response.end('No search index yet: run "npm run build" once; `astro dev` then serves the last built index.');
+            return;
+          }
+          if (file.endsWith('.js')) response.setHeader('content-type', 'text/javascript; charset=utf-8');
+          else if (file.endsWith('.css')) response.setHeader('content-type', 'text/css; charset=utf-8');
+          else if (file.endsWith('.wasm')) response.setHeader('content-type', 'application/wasm');
+          createReadStream(file).pipe(response);
+        });
+      },
+    },
+  };
+}
