@@ -105,7 +105,7 @@ export function cleanExcerpt(html: string, terms: readonly string[]): string {
   if (plain.length > 0) {
     const escaped = [...plain].sort((a, b) => b.length - a.length).map((term) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     // Only in text, not inside tags.
-    text = text.replace(/(<[^>]*>)|([^<]+)/g, (whole, tag: string | undefined, words: string | undefined) =>
+    text = text.replace(/(<[^>]*>)|([^<]+)/g, (_whole, tag: string | undefined, words: string | undefined) =>
       tag !== undefined ? tag : (words ?? '').replace(new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'gu'), (match) => `<mark>${match}</mark>`),
     );
   }

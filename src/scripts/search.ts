@@ -44,7 +44,7 @@ async function load(): Promise<Pagefind> {
 function selectedFilters(): Record<string, string[]> {
   const filters: Record<string, string[]> = {};
   for (const box of document.querySelectorAll<HTMLInputElement>('#search-filters input:checked')) {
-    (filters[box.name] ??= []).push(box.value);
+    filters[box.name] = [...(filters[box.name] ?? []), box.value];
   }
   return filters;
 }
@@ -111,7 +111,7 @@ async function run(query: string): Promise<void> {
   const filters: Record<string, string[]> = {};
   for (const item of chosen) {
     const [name = '', ...rest] = item.split(':');
-    (filters[name] ??= []).push(rest.join(':'));
+    filters[name] = [...(filters[name] ?? []), rest.join(':')];
   }
   // Documents and entries are searched apart, so that a name's many entries never crowd the
   // paragraphs out of the results.
