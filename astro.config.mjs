@@ -8,6 +8,7 @@ import { readAnchorLock } from './src/lib/read-lock.ts';
 import { rehypePlugins, remarkPlugins, remarkRehypeOptions } from './src/plugins/index.ts';
 
 const base = process.env.BASE_PATH ?? '/';
+const entities = readEntities(entitiesDir);
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://example.org',
@@ -17,7 +18,11 @@ export default defineConfig({
   // allow 'self' only, and the reading page caches its CSS across pages.
   build: { inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0 } },
-  integrations: [pagefind()],
+  integrations: [
+    pagefind({
+      names: new Map(entities.map((entity) => [entity.id, [entity.name, ...entity.spellings, ...entity.variants]])),
+    }),
+  ],
   markdown: {
     processor: unified({
       // SmartyPants would rewrite the source's "--" and quotes: the transcription stays as it is.
@@ -25,7 +30,7 @@ export default defineConfig({
       remarkPlugins: remarkPlugins({
         lock: readAnchorLock(anchorLockPath),
         lockPath: anchorLockPath,
-        entities: readEntities(entitiesDir),
+        entities,
         base,
       }),
       remarkRehype: remarkRehypeOptions,

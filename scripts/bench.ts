@@ -9,6 +9,8 @@ import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { launchBrowser } from '../tests/helpers/browser.ts';
+import { serveStatic } from '../tests/helpers/static-server.ts';
 
 const runs = Number(process.env['BENCH_RUNS'] ?? 3);
 const page = 'dist/documents/antonov-mao-1959-10-14/index.html';
@@ -46,6 +48,28 @@ const bare = `<!doctype html><html lang="en"><meta charset="utf-8"><title>A Conv
   .map((paragraph) => `<p>${escapeHtml(paragraph.trim())}</p>`)
   .join('\n')}`;
 
+// Search: what a first query costs a reader, in Chromium against the served build.
+const indexFiles = readdirSync('dist/pagefind', { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+const indexBytes = indexFiles.reduce((sum, entry) => sum + readFileSync(join(entry.parentPath, entry.name)).length, 0);
+const searchRuns: { bytes: number; ms: number }[] = [];
+const server = await serveStatic('dist');
+const browser = await launchBrowser();
+for (let run = 0; run < runs; run++) {
+  const context = await browser.newContext();
+  const tab = await context.newPage();
+  let bytes = 0;
+  tab.on('response', async (response) => {
+    if (response.url().includes('/pagefind/')) bytes += (await response.body().catch(() => Buffer.alloc(0))).length;
+  });
+  const start = performance.now();
+  await tab.goto(`${server.url}search/?q=Jinmen`);
+  await tab.waitForFunction(() => document.querySelectorAll('#search-results a').length > 0, null, { timeout: 30_000 });
+  searchRuns.push({ bytes, ms: performance.now() - start });
+  await context.close();
+}
+await browser.close();
+await server.close();
+
 const version = (name: string) => JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8')).version as string;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const rows = [
@@ -70,6 +94,14 @@ shared and noisy: times are medians of ${runs} runs; byte counts are exact and r
 | what | median | runs |
 | --- | --- | --- |
 | \`astro build\` (1 document, ${readdirSync('dist', { recursive: true }).filter((name) => String(name).endsWith('.html')).length} pages) | ${median(times).toFixed(2)} s | ${times.map((time) => time.toFixed(2)).join(', ')} |
+
+## Search (Pagefind ${version('pagefind')})
+
+| what | value |
+| --- | --- |
+| index on disk (dist/pagefind, all files) | ${kb(indexBytes)} in ${indexFiles.length} files |
+| bytes fetched from /pagefind/ by a first query (“Jinmen”, cold cache) | ${kb(median(searchRuns.map((run) => run.bytes)))} |
+| time from opening /search/?q=Jinmen to the first results shown (median) | ${median(searchRuns.map((run) => run.ms)).toFixed(0)} ms (runs: ${searchRuns.map((run) => run.ms.toFixed(0)).join(', ')}) |
 
 ## Reading page weight
 

@@ -1,8 +1,14 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { join, normalize } from 'node:path';
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, normalize, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
+import { withSearchNames } from '../lib/search-index.ts';
+
+export interface Options {
+  /** Every name of each entity (today's name, the texts' spellings, variants, other scripts), by id. */
+  names?: ReadonlyMap<string, readonly string[]>;
+}
 
 /**
  * Builds the Pagefind search index of the finished site through Pagefind's Node API, so that
@@ -10,7 +16,8 @@ import { close, createIndex } from 'pagefind';
  * the last built index is served from the output folder; without one, /pagefind/ answers with
  * a message that says to build first.
  */
-export default function pagefind(): AstroIntegration {
+export default function pagefind(options: Options = {}): AstroIntegration {
+  const names = options.names ?? new Map<string, readonly string[]>();
   let outDir: string;
   let base = '/';
   return {
@@ -24,12 +31,20 @@ export default function pagefind(): AstroIntegration {
         const site = fileURLToPath(dir);
         const { index, errors } = await createIndex({});
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-        const added = await index.addDirectory({ path: site });
-        if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
+        const pages = (readdirSync(site, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[]).filter(
+          (entry) => entry.isFile() && entry.name.endsWith('.html'),
+        );
+        let indexed = 0;
+        for (const entry of pages) {
+          const path = join(entry.parentPath, entry.name);
+          const added = await index.addHTMLFile({ sourcePath: relative(site, path), content: withSearchNames(readFileSync(path, 'utf8'), names) });
+          if (added.errors.length > 0) throw new Error(`Pagefind could not index ${relative(site, path)}: ${added.errors.join('; ')}`);
+          indexed++;
+        }
         const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
         if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
         await close();
-        logger.info(`Search index: ${added.page_count} pages.`);
+        logger.info(`Search index: ${indexed} pages read.`);
       },
       'astro:server:setup': ({ server }) => {
         const prefix = `${base}pagefind/`;

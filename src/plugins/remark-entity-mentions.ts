@@ -8,10 +8,6 @@ export interface EntityRef {
   id: string;
   /** Spellings linked automatically wherever they occur in the text, exactly as printed. */
   spellings: readonly string[];
-  /** The name readers know today, for search. */
-  name?: string;
-  /** Other spellings and scripts, for search. */
-  variants?: readonly string[];
 }
 
 /** One mention of an entity in a numbered paragraph. */
@@ -60,7 +56,6 @@ const remarkEntityMentions: Plugin<[Options?], Root> = (options = {}) => {
   const entityUrl = options.entityUrl ?? ((id: string) => `/entities/${id}/`);
   const describedBy = options.describedBy ?? (() => undefined);
   const matcher = spellingMatcher(entities);
-  const searchTerms = new Map(entities.map((entity) => [entity.id, [entity.name ?? '', ...entity.spellings, ...(entity.variants ?? [])].filter(Boolean)]));
 
   return (tree, file) => {
     const mentions: Mention[] = [];
@@ -68,13 +63,13 @@ const remarkEntityMentions: Plugin<[Options?], Root> = (options = {}) => {
       if (node.type === 'paragraph' && typeof node.data?.hProperties?.['id'] === 'string') {
         const linked = new Set<string>();
         const found: Found[] = [];
-        transformChildren(node, { file, known, matcher, entityUrl, describedBy, searchTerms, linked, found, auto: true });
+        transformChildren(node, { file, known, matcher, entityUrl, describedBy, linked, found, auto: true });
         mentions.push(...describe(node, found));
         return SKIP;
       }
       // Outside numbered paragraphs (notes, headings) only explicit links are turned into links.
       if (node.type === 'footnoteDefinition' || node.type === 'heading' || node.type === 'paragraph') {
-        transformChildren(node, { file, known, matcher, entityUrl, describedBy, searchTerms, linked: new Set(), found: [], auto: false });
+        transformChildren(node, { file, known, matcher, entityUrl, describedBy, linked: new Set(), found: [], auto: false });
         return SKIP;
       }
       return undefined;
@@ -99,8 +94,6 @@ interface Context {
   matcher: Matcher | undefined;
   entityUrl: (id: string) => string;
   describedBy: (id: string) => string | undefined;
-  /** Every name of each entity, indexed for search with its first mention in a paragraph. */
-  searchTerms: ReadonlyMap<string, readonly string[]>;
   /** Entities already linked in this paragraph. */
   linked: Set<string>;
   found: Found[];
@@ -178,14 +171,6 @@ function mentionNode(children: PhrasingContent[], ids: string[], context: Contex
   if (first) {
     properties['href'] = context.entityUrl(primary);
     if (description) properties['ariaDescribedBy'] = description;
-    // Search finds the paragraph by any name of the entity ("Jinmen" finds "Quemoy"), while
-    // the excerpt and the highlight keep the text's own words: the names live in an attribute.
-    const terms = context.auto ? ids.flatMap((id) => context.searchTerms.get(id) ?? []) : [];
-    if (terms.length > 0) {
-      properties['dataPagefindIndexAttrs'] = 'data-names';
-      // Bracketed, so the search page can take the list out of an excerpt again (cleanExcerpt).
-      properties['dataNames'] = `⟦${[...new Set(terms)].join(' · ')}⟧`;
-    }
   }
   const node: PhrasingContent = {
     type: 'emphasis',
