@@ -18,14 +18,21 @@ export function frontmatterProblems(markdown: string, schema: z.ZodType): Frontm
     return [{ line: 1, column: 1, message: 'The file has no frontmatter. Start it with a block between two "---" lines holding the document’s metadata (see src/schemas/document.ts).' }];
   }
   // The YAML starts on the line after the opening "---".
-  const firstLine = 2;
+  return yamlProblems(block[1] ?? '', schema, 2, 'The frontmatter');
+}
+
+/**
+ * Checks a YAML text against a schema and says where each problem is. `firstLine` is the line
+ * of the file on which the YAML starts (2 for frontmatter, 1 for a YAML file).
+ */
+export function yamlProblems(text: string, schema: z.ZodType, firstLine = 1, what = 'The file'): FrontmatterProblem[] {
   const lineCounter = new LineCounter();
-  const yaml = parseDocument(block[1] ?? '', { lineCounter });
+  const yaml = parseDocument(text, { lineCounter });
   if (yaml.errors.length > 0) {
     return yaml.errors.map((error) => ({
       line: (error.linePos?.[0].line ?? 1) + firstLine - 1,
       column: error.linePos?.[0].col ?? 1,
-      message: `The frontmatter is not valid YAML: ${error.message.split('\n')[0]}`,
+      message: `${what} is not valid YAML: ${error.message.split('\n')[0]}`,
     }));
   }
   const result = schema.safeParse(yaml.toJS());
@@ -33,8 +40,10 @@ export function frontmatterProblems(markdown: string, schema: z.ZodType): Frontm
   return result.error.issues.map((issue) => {
     const place = placeOf(yaml, issue.path, lineCounter);
     const field = issue.path.join('.');
-    const message = issue.message.startsWith(field) || field === '' ? issue.message : `${field}: ${issue.message}`;
-    return { line: place.line + firstLine - 1, column: place.col, message };
+    // A message that already names its field ("date must be …") needs no prefix.
+    const named = issue.message.startsWith(field) || issue.message.startsWith(`${String(issue.path.at(-1))} `);
+    const message = named || field === '' ? issue.message : `${field}: ${issue.message}`;
+    return { line: Math.max(1, place.line + firstLine - 1), column: place.col, message };
   });
 }
 
@@ -48,14 +57,14 @@ function placeOf(
     const node = yaml.getIn(path.slice(0, length) as (string | number)[], true);
     if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]);
   }
-  // A missing top-level field: point at the opening "---" of the frontmatter.
+  // A missing top-level field: point at the line before the YAML (the frontmatter's "---").
   return { line: 0, col: 1 };
 }
 
 /** The problems as one build error message, one line each: `file:line:column  message`. */
-export function formatProblems(path: string, problems: readonly FrontmatterProblem[]): string {
+export function formatProblems(path: string, problems: readonly FrontmatterProblem[], what = 'Frontmatter of'): string {
   return [
-    `Frontmatter of ${path} is wrong:`,
+    `${what} ${path} is wrong:`,
     ...problems.map((problem) => `  ${path}:${problem.line}:${problem.column}  ${problem.message}`),
   ].join('\n');
 }
