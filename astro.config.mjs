@@ -9,6 +9,9 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'https://example.org',
   base: process.env.BASE_PATH ?? '/',
   trailingSlash: 'always',
+  // The one script (paragraph actions) is emitted as its own file rather than inlined, so that a
+  // reader's browser caches it across documents and the reading page's HTML stays text.
+  vite: { build: { assetsInlineLimit: 0 } },
   markdown: {
     processor: unified({
       // SmartyPants would rewrite the source's "--" and quotes: the transcription stays as it is.

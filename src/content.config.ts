@@ -1,5 +1,8 @@
 import { defineCollection } from 'astro:content';
+import { z } from 'astro/zod';
+import { correctionsLoader } from './loaders/corrections.ts';
 import { documentsLoader } from './loaders/documents.ts';
+import { correctionLogSchema } from './schemas/corrections.ts';
 import { documentSchema } from './schemas/document.ts';
 
 const documents = defineCollection({
@@ -7,4 +10,10 @@ const documents = defineCollection({
   schema: documentSchema,
 });
 
-export const collections = { documents };
+/** Each document's correction log, keyed by the document's slug. */
+const corrections = defineCollection({
+  loader: correctionsLoader(),
+  schema: z.object({ entries: correctionLogSchema }),
+});
+
+export const collections = { documents, corrections };
