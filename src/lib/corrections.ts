@@ -71,8 +71,8 @@ export function entryTemplate(ids: readonly string[], today: string): string {
   return [
     `- date: "${today}"`,
     `  paragraphs: [${ids.join(', ')}]`,
-    '  change: "What changed, e.g. “Tungon” is now “Tung on”, as printed."',
-    '  reason: "Why, e.g. a transcription error, checked against the print."',
+    '  change: "What changed, e.g. a misread word restored to the printed reading."',
+    '  reason: "Why, e.g. a typing error in the transcription, checked against the print."',
   ].join('\n');
 }
 

@@ -40,8 +40,10 @@ export function yamlProblems(text: string, schema: z.ZodType, firstLine = 1, wha
   return result.error.issues.map((issue) => {
     const place = placeOf(yaml, issue.path, lineCounter);
     const field = issue.path.join('.');
-    // A message that already names its field ("date must be …") needs no prefix.
-    const named = issue.message.startsWith(field) || issue.message.startsWith(`${String(issue.path.at(-1))} `);
+    // A message that already names its field needs no prefix; in a list of entries (a YAML file
+    // such as a correction log) "date must be …" is clearer than "0.date: date must be …".
+    const inEntry = typeof issue.path[0] === 'number' && issue.message.startsWith(`${String(issue.path.at(-1))} `);
+    const named = issue.message.startsWith(field) || inEntry;
     const message = named || field === '' ? issue.message : `${field}: ${issue.message}`;
     return { line: Math.max(1, place.line + firstLine - 1), column: place.col, message };
   });

@@ -28,7 +28,12 @@ export function correctionsLoader(root = '.'): Loader {
           throw new AstroError(formatProblems(logPath, problems, 'The correction log'), 'The fields are described in src/schemas/corrections.ts.');
         }
         const entries = readCorrectionLog(file);
-        const { anchors } = await documentAnchors(markdown, path);
+        // A document that does not parse is reported, at its line, by the documents loader.
+        const anchors = await documentAnchors(markdown, path).then(
+          (parsed) => parsed.anchors,
+          () => undefined,
+        );
+        if (anchors === undefined) continue;
         const ids = new Set(anchors.map((anchor) => anchor.id));
         for (const id of entries.flatMap((entry) => entry.paragraphs)) {
           if (ids.has(id)) continue;

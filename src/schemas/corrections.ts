@@ -27,9 +27,9 @@ export const correctionSchema = z.object(
       })
       .min(1, { error: 'paragraphs must name at least one paragraph, e.g. [p12].' }),
     /** What changed, so that a reader who cited the old text knows what differs. */
-    change: text('change', 'say what changed, e.g. "“Tungon” is now “Tung on”, as printed."'),
+    change: text('change', 'say what changed, e.g. "A misread word restored to the printed reading."'),
     /** Why: the source or the check behind the correction. */
-    reason: text('reason', 'say why, e.g. "A transcription error, checked against the print."'),
+    reason: text('reason', 'say why, e.g. "A typing error in the transcription, checked against the print."'),
   },
   { error: 'Each correction is a group of fields: date, paragraphs, change and reason.' },
 );

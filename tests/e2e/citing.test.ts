@@ -4,6 +4,7 @@
  * correction log and the How to cite page.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
@@ -136,6 +137,22 @@ describe('paragraph actions', () => {
     await dialog.locator('summary', { hasText: 'BibTeX' }).click();
     expect(await dialog.locator('pre').first().textContent()).toContain('#p12}');
     await context.close();
+  });
+
+  test.each(['light', 'dark'] as const)('the open dialog has no accessibility violations (axe, %s)', async (scheme) => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme: scheme });
+    const page = await context.newPage();
+    await page.goto(url());
+    await openDialog(page);
+    await page.locator('dialog summary', { hasText: 'RIS' }).click();
+    await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const result = await axe.run(document);
+      return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+    });
+    await context.close();
+    expect(violations).toEqual([]);
   });
 
   test('Copy buttons on the document’s Cite panel', async () => {
