@@ -4,7 +4,7 @@
  */
 import type { DocumentData } from '../schemas/document.ts';
 import { cslItem, documentUrl, paragraphUrl, pinpoint } from './citation-item.ts';
-import { type CitationSet, citationSet, type Formatted } from './citations.ts';
+import { type CitationSet, citationSet, type Formatted, pinpointedCitations } from './citations.ts';
 import { paragraphDirectives } from './text-fragment.ts';
 
 /** What a paragraph's "Cite" panel shows. */
@@ -44,7 +44,7 @@ export async function documentCitations(
   for (const { id, directive } of await paragraphDirectives(markdownBody)) {
     const point = pinpoint(id);
     if (point === undefined) continue;
-    const set = citationSet(cslItem(data, url, id), documentItem, point);
+    const set = pinpointedCitations(cslItem(data, url, id), point);
     paragraphs.push({
       id,
       label: point.label,
