@@ -96,14 +96,18 @@ function enhance(article: HTMLElement, source: string): void {
     return button;
   };
 
+  // The dialog shows the paragraph asked for last, even if an earlier request answers later.
+  let latest = 0;
   const open = async (id: string, label: string) => {
-    dialog.replaceChildren(element('h2', '', `Cite ${label}`), status);
-    dialog.querySelector('h2')?.setAttribute('id', 'para-dialog-title');
-    status.textContent = '';
+    const request = ++latest;
+    const heading = element('h2', '', `Cite ${label}`);
+    heading.id = 'para-dialog-title';
+    // Close comes first, at the top: on a phone there is no Escape key to reach for.
     const close = element('button', 'dialog-close', 'Close');
     close.type = 'button';
     close.addEventListener('click', () => dialog.close());
-    dialog.append(close);
+    status.textContent = '';
+    dialog.replaceChildren(heading, close, status);
     dialog.showModal();
     let data: Citations;
     try {
@@ -113,7 +117,7 @@ function enhance(article: HTMLElement, source: string): void {
       return;
     }
     const paragraph = data.paragraphs.find((candidate) => candidate.id === id);
-    if (paragraph === undefined) return;
+    if (paragraph === undefined || request !== latest || !dialog.open) return;
     const links = element('p', 'dialog-links');
     links.append(linkButton('Copy link', paragraph.url, `link to ${label}`));
     if (paragraph.fragmentUrl !== undefined) {
@@ -152,7 +156,7 @@ function enhance(article: HTMLElement, source: string): void {
       copyButton(pre, `${name}, ${label}`, status);
       return details;
     });
-    close.before(links, list, ...blocks);
+    dialog.append(links, list, ...blocks);
   };
 
   for (const paragraph of article.querySelectorAll<HTMLElement>('.para[id]')) {
