@@ -12,7 +12,7 @@
  */
 import { execFileSync, execSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -37,7 +37,9 @@ function median(values: number[]): number {
 const gz = (bytes: Buffer | string) => gzipSync(bytes, { level: 6 }).length;
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
-// Build time, alternating with the baseline's when one is asked for.
+// Build time, alternating with the baseline's when one is asked for. The load average says how
+// busy the shared machine was: times are only comparable within one run.
+const loadBefore = loadavg()[0] ?? 0;
 const baseline = process.env['BENCH_BASELINE'];
 const baselineDir = baseline === undefined ? undefined : mkdtempSync(join(tmpdir(), 'edition-bench-'));
 if (baseline !== undefined && baselineDir !== undefined) {
@@ -109,6 +111,7 @@ shared and noisy: times are medians of ${runs} runs; byte counts are exact and r
 - Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB
 - Node ${process.version}, Astro ${version('astro')}, @astrojs/markdown-remark ${version('@astrojs/markdown-remark')}
 - Date: ${new Date().toISOString().slice(0, 10)}
+- Load average (1 min) at the start of the builds: ${loadBefore.toFixed(1)} on ${cpus().length} cores
 
 ## Build
 
