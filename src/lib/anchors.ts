@@ -19,6 +19,11 @@ export interface LockedAnchor {
   label: string;
   hash: string;
   excerpt: string;
+  /**
+   * How many entries of the document's correction log named this anchor when it was locked
+   * (absent: none). A later change of the text needs one entry more; see corrections.ts.
+   */
+  corrections?: number;
 }
 
 /** The lock file: document slug → anchor id → what was published. */
@@ -62,9 +67,20 @@ export function compareWithLock(
   return { removed, changed, added };
 }
 
-/** The lock entries for a document's anchors, in document order. */
-export function lockEntries(anchors: readonly Anchor[]): Record<string, LockedAnchor> {
+/**
+ * The lock entries for a document's anchors, in document order, with the number of correction
+ * log entries that name each anchor (recorded only when there are any).
+ */
+export function lockEntries(
+  anchors: readonly Anchor[],
+  corrections: ReadonlyMap<string, number> = new Map(),
+): Record<string, LockedAnchor> {
   return Object.fromEntries(
-    anchors.map((anchor) => [anchor.id, { label: anchor.label, hash: anchor.hash, excerpt: anchor.excerpt }]),
+    anchors.map((anchor) => {
+      const entry: LockedAnchor = { label: anchor.label, hash: anchor.hash, excerpt: anchor.excerpt };
+      const count = corrections.get(anchor.id) ?? 0;
+      if (count > 0) entry.corrections = count;
+      return [anchor.id, entry];
+    }),
   );
 }

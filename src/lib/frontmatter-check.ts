@@ -1,5 +1,5 @@
 import type { z } from 'astro/zod';
-import { formatProblems as format, issueProblems, parseYaml, type YamlProblem } from './yaml-problems.ts';
+import { issueProblems, parseYaml, type YamlProblem } from './yaml-problems.ts';
 
 export type FrontmatterProblem = YamlProblem;
 
@@ -13,15 +13,23 @@ export function frontmatterProblems(markdown: string, schema: z.ZodType): Frontm
     return [{ line: 1, column: 1, message: 'The file has no frontmatter. Start it with a block between two "---" lines holding the document’s metadata (see src/schemas/document.ts).' }];
   }
   // The YAML starts on the line after the opening "---".
-  const parsed = parseYaml(block[1] ?? '', 2);
+  return yamlProblems(block[1] ?? '', schema, 2, 'The frontmatter');
+}
+
+/**
+ * Checks a YAML text against a schema and says where each problem is. `firstLine` is the line
+ * of the file on which the YAML starts (2 for frontmatter, 1 for a YAML file).
+ */
+export function yamlProblems(text: string, schema: z.ZodType, firstLine = 1, what = 'The file'): FrontmatterProblem[] {
+  const parsed = parseYaml(text, firstLine);
   if (parsed.problems.length > 0) {
-    return parsed.problems.map((problem) => ({ ...problem, message: problem.message.replace('This is not valid YAML', 'The frontmatter is not valid YAML') }));
+    return parsed.problems.map((problem) => ({ ...problem, message: problem.message.replace('This is not valid YAML', `${what} is not valid YAML`) }));
   }
   const result = schema.safeParse(parsed.document.toJS());
-  return result.success ? [] : issueProblems(parsed, result.error.issues, [], 2);
+  return result.success ? [] : issueProblems(parsed, result.error.issues, [], firstLine);
 }
 
 /** The problems as one build error message, one line each: `file:line:column  message`. */
-export function formatProblems(path: string, problems: readonly FrontmatterProblem[]): string {
-  return format(`Frontmatter of ${path} is wrong:`, path, problems);
+export function formatProblems(path: string, problems: readonly FrontmatterProblem[], what = 'Frontmatter of'): string {
+  return [`${what} ${path} is wrong:`, ...problems.map((problem) => `  ${path}:${problem.line}:${problem.column}  ${problem.message}`)].join('\n');
 }

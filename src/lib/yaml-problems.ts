@@ -73,7 +73,10 @@ export function issueProblems(
       (issue.code === 'unrecognized_keys' && keyPlace(parsed, [...prefix, ...issue.path], issue.keys[0], firstLine)) ||
       placeOf(parsed, [...prefix, ...issue.path], firstLine);
     const field = issue.path.join('.');
-    const message = field === '' || issue.message.startsWith(field) ? issue.message : `${field}: ${issue.message}`;
+    // A message that already names its field needs no prefix; in a list of entries (a YAML file
+    // such as a correction log) "date must be …" is clearer than "0.date: date must be …".
+    const inEntry = typeof issue.path[0] === 'number' && issue.message.startsWith(`${String(issue.path.at(-1))} `);
+    const message = field === '' || inEntry || issue.message.startsWith(field) ? issue.message : `${field}: ${issue.message}`;
     return { ...place, message };
   });
 }

@@ -25,7 +25,7 @@ const defaultLabels: Record<Inserter, string> = {
  * the original. Links and footnote references are not text nodes after remark-gfm, so their
  * brackets never match.
  */
-const INSERTION = /\[([^[\]]+?)\]|\(([^()]+?-(?:[A-Z]\.){1,3})\)/g;
+export const INSERTION = /\[([^[\]]+?)\]|\(([^()]+?-(?:[A-Z]\.){1,3})\)/g;
 
 /**
  * Marks up the insertions of translators and editors in the transcribed text as `<ins>`,

@@ -34,19 +34,43 @@ const nonEmpty = (what: string) =>
     .trim()
     .min(1, { error: `${what} must not be empty.` });
 
+/**
+ * The family name, for citations ("Antonov, S. F."), when it is not the last word of the name.
+ * It must be part of the name.
+ */
+const familyName = (what: string) =>
+  nonEmpty(`${what}.familyName`).optional();
+
+/** Checks that an explicit family name is one of the name's own words. */
+const familyNameInName = (value: { name: string; familyName?: string | undefined }) =>
+  value.familyName === undefined || ` ${value.name} `.includes(` ${value.familyName} `);
+const familyNameMessage = {
+  error: 'familyName must be written exactly as it stands in name, e.g. name "Mao Zedong", familyName "Mao".',
+  path: ['familyName'],
+};
+
 /** A person named in the metadata, with what they were at the document's date. */
-const person = (what: string) => group(what, 'a name, and a role at the document’s date', {
-  /** The name as readers today look it up, e.g. "Mao Zedong". */
-  name: nonEmpty('A person’s name'),
-  /** Office or function at the document's date, e.g. "Counselor of the Soviet Embassy". */
-  role: nonEmpty('A person’s role').optional(),
-});
+const person = (what: string) =>
+  group(what, 'a name, and a role at the document’s date', {
+    /** The name as readers today look it up, e.g. "Mao Zedong". */
+    name: nonEmpty('A person’s name'),
+    /**
+     * For citations: the family name, when it is not the last word of `name` (e.g. "Mao" in
+     * "Mao Zedong"). Default: the last word.
+     */
+    familyName: familyName('A person'),
+    /** Office or function at the document's date, e.g. "Counselor of the Soviet Embassy". */
+    role: nonEmpty('A person’s role').optional(),
+  }).refine(familyNameInName, familyNameMessage);
 
 /** A scholar credited for the edition's text, with the affiliation printed with the name. */
-const credit = (what: string) => group(what, 'a name and, optionally, an affiliation', {
-  name: nonEmpty('The name'),
-  affiliation: nonEmpty('The affiliation').optional(),
-});
+const credit = (what: string) =>
+  group(what, 'a name and, optionally, an affiliation', {
+    name: nonEmpty('The name'),
+    /** For citations, as for a person: the family name when it is not the last word of `name`. */
+    familyName: familyName(what),
+    affiliation: nonEmpty('The affiliation').optional(),
+  }).refine(familyNameInName, familyNameMessage);
 
 /** The frontmatter of every document in content/documents. */
 export const documentSchema = z.strictObject(
@@ -80,8 +104,16 @@ export const documentSchema = z.strictObject(
   classification: nonEmpty('classification').optional(),
   /** Where the original is kept; Russian archival references are fond / opis / delo / listy. */
   archive: group('archive', 'the repository and the fond, opis, delo and listy of the original', {
-    /** The archive, as the source names it. */
+    /** The archive, as the source names it, without its city, e.g. "Storage Center for Contemporary Documentation (SCCD)". */
     repository: nonEmpty('archive.repository'),
+    /** The archive's city, e.g. "Moscow". Citations print it after the repository. */
+    place: nonEmpty('archive.place').optional(),
+    /**
+     * Where the file is to be sought today, when the archive has since been renamed or merged,
+     * e.g. "Russian State Archive of Contemporary History (RGANI), since 1999". Shown to readers;
+     * citations keep the repository the source names.
+     */
+    now: nonEmpty('archive.now').optional(),
     /** Fond (collection). */
     fond: nonEmpty('archive.fond'),
     /** Opis (inventory). */
@@ -95,11 +127,21 @@ export const documentSchema = z.strictObject(
   translator: credit('translator').optional(),
   /** The author of the editor's introduction. */
   introductionAuthor: credit('introductionAuthor').optional(),
-  /** The publication the text comes from. */
+  /**
+   * The project that published the text and its institution. Citations give the title as the
+   * collection and the publisher as publisher, e.g. "Cold War International History Project" and
+   * "Woodrow Wilson International Center for Scholars".
+   */
   publication: group('publication', 'the title and publisher of the publication the text comes from', {
     title: nonEmpty('publication.title'),
     publisher: nonEmpty('publication.publisher').optional(),
   }),
+  /**
+   * A print source that the text is reported to come from but that has not been checked against
+   * the print. It is shown on the How to cite page, marked as reported, and kept out of the
+   * machine-readable metadata (meta tags, BibTeX, RIS, CSL-JSON) until it is checked.
+   */
+  reportedPrintSource: nonEmpty('reportedPrintSource').optional(),
 },
   { error: (issue) => (issue.code === 'unrecognized_keys' ? unknownFields(issue.keys) : undefined) },
 );

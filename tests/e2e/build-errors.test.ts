@@ -16,7 +16,9 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 interface Case {
   name: string;
-  /** Breaks the document's Markdown. */
+  /** The file the case breaks, inside the collection. Default: the document. */
+  file?: string;
+  /** Breaks the file's text. */
   breakIt: (markdown: string) => string;
   /** A line of the broken file on which the error must be reported. */
   at: string;
@@ -67,6 +69,20 @@ const cases: Case[] = [
     message: 'recordDate must be a date written "YYYY-MM-DD"',
   },
   {
+    name: 'a malformed date in the correction log',
+    file: 'corrections/a-record.yaml',
+    breakIt: (yaml) => `${yaml}- date: "next week"\n  paragraphs: [p2]\n  change: "A."\n  reason: "B."\n`,
+    at: '- date: "next week"',
+    message: 'date must be the day of the correction',
+  },
+  {
+    name: 'a correction log naming a paragraph the document does not have',
+    file: 'corrections/a-record.yaml',
+    breakIt: (yaml) => `${yaml}- date: "2026-11-28"\n  paragraphs: [p9]\n  change: "A."\n  reason: "B."\n`,
+    at: '  paragraphs: [p9]',
+    message: 'The correction log names #p9, which',
+  },
+  {
     name: 'a missing frontmatter field',
     breakIt: (md) => md.replace('title: "A Record"\n', ''),
     at: '---',
@@ -83,18 +99,20 @@ function build(content: string, outDir: string) {
 }
 
 describe('the build stops on bad content', () => {
-  test('the valid collection builds', () => {
+  test('the valid collection builds, with its correction log on the page', () => {
     const result = build(valid, join(work, 'valid-out'));
     expect(result.status, result.stderr).toBe(0);
+    const page = readFileSync(join(work, 'valid-out', 'documents', 'a-record', 'index.html'), 'utf8');
+    expect(page).toContain('<time datetime="2026-11-27">27 November 2026</time>: <a href="#p1">¶ 1</a>. “teh” is now “the”.');
   }, 120_000);
 
-  test.each(cases)('$name', ({ breakIt, at, message }) => {
+  test.each(cases)('$name', ({ file = `documents/${documentName}`, breakIt, at, message }) => {
     const content = join(work, 'content');
     rmSync(content, { recursive: true, force: true });
     cpSync(valid, content, { recursive: true });
-    const path = join(content, 'documents', documentName);
+    const path = join(content, file);
     const broken = breakIt(readFileSync(path, 'utf8'));
-    expect(broken, 'the case must change the document').not.toBe(readFileSync(join(valid, 'documents', documentName), 'utf8'));
+    expect(broken, 'the case must change the file').not.toBe(readFileSync(join(valid, file), 'utf8'));
     writeFileSync(path, broken);
     const line = broken.split('\n').indexOf(at) + 1;
     expect(line, `the line "${at}" must be in the broken file`).toBeGreaterThan(0);
@@ -103,6 +121,6 @@ describe('the build stops on bad content', () => {
     const output = `${result.stdout}\n${result.stderr}`;
     expect(result.status, 'the build must fail').not.toBe(0);
     expect(output).toContain(message);
-    expect(output).toMatch(new RegExp(`${documentName}:${line}:\\d+`));
+    expect(output).toMatch(new RegExp(`${file.split('/').at(-1)}:${line}:\\d+`));
   }, 120_000);
 });

@@ -181,22 +181,23 @@ describe('without JavaScript', () => {
     await expect.poll(() => page.locator('#fn-warsaw').isVisible()).toBe(true);
   });
 
-  test('the reading page ships only small deferred scripts, enhancements only', async () => {
+  // The page once shipped no script at all. Now: the schema.org data (JSON-LD, not executed), and
+  // modules that only enhance — notes on names, the arrival highlight, the paragraph actions, the
+  // "/" search shortcut. None inline; all deferred modules; small.
+  test('the reading page runs no inline script, and only small deferred modules', async () => {
     const page = await open(1440, 900);
-    const scripts = await page.$$eval('script', (elements) =>
+    const scripts = await page.$$eval('script:not([type="application/ld+json"])', (elements) =>
       elements.map((script) => ({ type: script.getAttribute('type'), src: script.getAttribute('src'), inline: script.textContent?.length ?? 0 })),
     );
-    // The notes on names and the arrival highlight; the "/" search shortcut.
     expect(scripts.length).toBeLessThanOrEqual(2);
     let bytes = 0;
     for (const script of scripts) {
-      // A module script is deferred: it never blocks reading.
       expect(script.type).toBe('module');
       expect(script.inline).toBe(0);
       const response = await page.request.get(new URL(script.src ?? '', page.url()).href);
       bytes += (await response.body()).length;
     }
-    expect(bytes).toBeLessThan(4096);
+    expect(bytes).toBeLessThan(8192);
   });
 });
 

@@ -4,7 +4,15 @@
  */
 import { describe, expect, test } from 'vitest';
 import { compareWithLock } from '../../src/lib/anchors.ts';
+import { existsSync, readFileSync } from 'node:fs';
 import { anchorLockPath, documentFiles } from '../../src/lib/content-files.ts';
+import {
+  checkCorrections,
+  correctionLogPath,
+  correctionLogProblems,
+  correctionMessages,
+  readCorrectionLog,
+} from '../../src/lib/corrections.ts';
 import { documentAnchors } from '../../src/lib/document-anchors.ts';
 import { frontmatterProblems } from '../../src/lib/frontmatter-check.ts';
 import { readAnchorLock } from '../../src/lib/read-lock.ts';
@@ -18,6 +26,13 @@ test('there is at least one document', () => {
 });
 
 describe.each(files)('$path', ({ path, markdown }) => {
+  test('its correction log, if any, is valid', async () => {
+    const { slug } = await documentAnchors(markdown, path);
+    const logPath = correctionLogPath(slug);
+    if (!existsSync(logPath)) return;
+    expect(correctionLogProblems(readFileSync(logPath, 'utf8'))).toEqual([]);
+  });
+
   test('frontmatter is valid', () => {
     expect(frontmatterProblems(markdown, documentSchema)).toEqual([]);
   });
@@ -28,10 +43,21 @@ describe.each(files)('$path', ({ path, markdown }) => {
     expect(published, `${slug} is not in ${anchorLockPath}: run "npm run anchors:lock" and commit the lock.`).toBeDefined();
     const { removed, changed, added } = compareWithLock(anchors, published ?? {});
     expect(removed, `Published anchors are gone from ${path}; links and citations point at them. Restore them.`).toEqual([]);
+    // A changed text says what to add to the correction log, or that the lock is behind it.
+    const logPath = correctionLogPath(slug);
+    const corrections = correctionMessages(
+      checkCorrections(anchors, published ?? {}, readCorrectionLog(logPath)),
+      { documentPath: path, logPath, lockPath: anchorLockPath },
+      new Map(anchors.map((anchor) => [anchor.id, anchor.label])),
+      new Date().toISOString().slice(0, 10),
+    );
     expect(
       changed,
-      `The text of these paragraphs differs from what was published. If the change is a deliberate correction, run "npm run anchors:lock" and commit the lock with it.`,
+      corrections.length > 0
+        ? corrections.join('\n\n')
+        : `The text of these paragraphs differs from what was published. If the change is a deliberate correction, run "npm run anchors:lock" and commit the lock with it.`,
     ).toEqual([]);
+    expect(corrections, corrections.join('\n\n')).toEqual([]);
     expect(added, `New anchors in ${path} are not published yet: run "npm run anchors:lock" and commit the lock.`).toEqual([]);
   });
 });

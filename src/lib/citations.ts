@@ -1,0 +1,148 @@
+/**
+ * Every citation the edition offers, formatted at build time by a real CSL engine: Citation.js
+ * with citeproc-js and the official CSL styles (csl-styles.ts). Nothing here writes a citation
+ * by hand: the items come from citation-item.ts, the pinpoint is a CSL locator, and BibTeX, RIS
+ * and CSL-JSON are Citation.js's own output formats.
+ */
+import { Cite, plugins } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import '@citation-js/plugin-csl';
+import '@citation-js/plugin-ris';
+import { type CslItem, exportNote, type Pinpoint } from './citation-item.ts';
+import { loadStyles } from './csl-styles.ts';
+
+/** A formatted citation: plain text to paste anywhere, and HTML that keeps italics. */
+export interface Formatted {
+  text: string;
+  html: string;
+}
+
+/** One citation in every style and format, for the document or for one paragraph. */
+export interface CitationSet {
+  /** Chicago: the first, full note (with the pinpoint, for a paragraph). */
+  chicagoNote: Formatted;
+  /** Chicago: the short note for later references. */
+  chicagoShortNote: Formatted;
+  /** Chicago: the bibliography entry (always the whole document). */
+  chicagoBibliography: Formatted;
+  /** MLA: the works-cited entry (the whole document). */
+  mlaWorksCited: Formatted;
+  /** MLA: the parenthetical citation, with the paragraph for a paragraph. */
+  mlaInText: Formatted;
+  /** APA: the reference-list entry (the whole document). */
+  apaReference: Formatted;
+  /** APA: the parenthetical citation, with the paragraph for a paragraph. */
+  apaInText: Formatted;
+  bibtex: string;
+  ris: string;
+  cslJson: string;
+}
+
+const lang = 'en-US';
+let registered = false;
+
+/** Registers the styles with Citation.js once: its configuration is global to the process. */
+function registerStyles(): void {
+  if (registered) return;
+  const { styles } = plugins.config.get('@csl');
+  for (const style of loadStyles()) styles.add(style.id, style.xml);
+  registered = true;
+}
+
+/** The entry inside Citation.js's `<div class="csl-bib-body"><div class="csl-entry">…</div></div>`. */
+export function bibliographyEntryHtml(html: string): string {
+  const entry = /<div[^>]*class="csl-entry"[^>]*>([\s\S]*?)<\/div>\s*<\/div>\s*$/.exec(html);
+  if (!entry?.[1]) throw new Error(`Citation.js returned no bibliography entry: ${html.slice(0, 200)}`);
+  return entry[1].trim();
+}
+
+function bibliography(cite: Cite, template: string): Formatted {
+  return {
+    text: cite.format('bibliography', { template, lang, format: 'text' }).trim(),
+    html: bibliographyEntryHtml(cite.format('bibliography', { template, lang, format: 'html' })),
+  };
+}
+
+function citation(cite: Cite, template: string, item: CslItem, point?: Pinpoint): Formatted {
+  const entry = point === undefined ? { id: item.id } : { id: item.id, locator: point.locator, label: point.locatorLabel };
+  return {
+    text: cite.format('citation', { template, lang, format: 'text', entry: [entry] }).trim(),
+    html: cite.format('citation', { template, lang, format: 'html', entry: [entry] }).trim(),
+  };
+}
+
+/**
+ * The item as BibTeX, RIS and CSL-JSON exports carry it: with the note those formats need, and
+ * a citation key BibTeX accepts (no hyphens): `antonov_mao_1959_10_14_p12`.
+ */
+function exportItem(item: CslItem, point?: Pinpoint): CslItem {
+  return { ...item, 'citation-key': item.id.replace(/-/g, '_'), note: exportNote(item, point) };
+}
+
+/** BibTeX (`@unpublished`, which reference managers import as a manuscript). */
+export function toBibtex(item: CslItem, point?: Pinpoint): string {
+  registerStyles();
+  return new Cite(exportItem(item, point)).format('bibtex', { format: 'text' }).trim();
+}
+
+/**
+ * RIS (`TY  - MANSCPT`): Citation.js maps the fields; its text output breaks every value after
+ * 70 characters, even inside a word ("Doctor\noff"), which reference managers import with the
+ * break. The tags are therefore written one per line, unbroken, as current RIS readers expect.
+ */
+export function toRis(item: CslItem, point?: Pinpoint): string {
+  registerStyles();
+  const [entry] = new Cite(exportItem(item, point)).format('ris', { format: 'object' }) as unknown as Record<
+    string,
+    string | string[]
+  >[];
+  if (entry === undefined) throw new Error('Citation.js returned no RIS entry.');
+  const { TY: type, ...tags } = entry;
+  const lines = Object.entries(tags).flatMap(([tag, values]) => [values].flat().map((value) => `${tag}  - ${value}`));
+  return [`TY  - ${String(type)}`, ...lines, 'ER  - '].join('\n');
+}
+
+/** CSL-JSON, as Citation.js normalizes it: an array of one item. */
+export function toCslJson(item: CslItem, point?: Pinpoint): string {
+  registerStyles();
+  return new Cite(exportItem(item, point)).format('data', { format: 'text' }).trim();
+}
+
+/** What differs from one paragraph to the next: the notes, the in-text citations and the exports. */
+export type PinpointedCitations = Pick<
+  CitationSet,
+  'chicagoNote' | 'chicagoShortNote' | 'mlaInText' | 'apaInText' | 'bibtex' | 'ris' | 'cslJson'
+>;
+
+/**
+ * A paragraph's own citations, without the bibliography entries, which are the document's and
+ * the same for every paragraph (formatting them once per document halves the build's work).
+ */
+export function pinpointedCitations(item: CslItem, point?: Pinpoint): PinpointedCitations {
+  registerStyles();
+  const cite = new Cite(item);
+  return {
+    chicagoNote: citation(cite, 'chicago-fullnote-bibliography', item, point),
+    chicagoShortNote: citation(cite, 'chicago-note-bibliography', item, point),
+    mlaInText: citation(cite, 'modern-language-association', item, point),
+    apaInText: citation(cite, 'apa', item, point),
+    bibtex: toBibtex(item, point),
+    ris: toRis(item, point),
+    cslJson: toCslJson(item, point),
+  };
+}
+
+/**
+ * All citations of the document (`point` absent) or of one paragraph. For a paragraph, `item`
+ * is the paragraph's item (its permanent link as URL) and `documentItem` the whole document,
+ * which bibliographies list.
+ */
+export function citationSet(item: CslItem, documentItem: CslItem = item, point?: Pinpoint): CitationSet {
+  const whole = new Cite(documentItem);
+  return {
+    ...pinpointedCitations(item, point),
+    chicagoBibliography: bibliography(whole, 'chicago-note-bibliography'),
+    mlaWorksCited: bibliography(whole, 'modern-language-association'),
+    apaReference: bibliography(whole, 'apa'),
+  };
+}

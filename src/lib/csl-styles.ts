@@ -1,0 +1,87 @@
+/**
+ * The official CSL styles the edition cites in, read at build time from the npm packages that
+ * ship them. All CSL styles are by the Citation Style Language project and its contributors,
+ * licensed CC BY-SA 3.0 (https://creativecommons.org/licenses/by-sa/3.0/); the copies used here
+ * are named with their package below.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+
+/** A style the edition offers, with where its XML comes from. */
+export interface StyleSource {
+  /** The CSL style id, as in the official repository. */
+  id: string;
+  /** The name shown to readers. */
+  name: string;
+  /** The npm package that ships the XML. */
+  package: string;
+  /** The CSL XML. */
+  xml: string;
+}
+
+/** `@citation/csl-style-*` packages ship `{ content: "<?xml …" }` in info.json. */
+function fromCitationPackage(name: string): string {
+  const info = require(`${name}/info.json`) as { content?: unknown };
+  if (typeof info.content !== 'string') throw new Error(`${name}/info.json holds no CSL style.`);
+  return info.content;
+}
+
+/**
+ * rehype-citation ships the official MLA 9 style as a module that exports the XML as a template
+ * literal (dist/node/styles/mla.js). Its package exports do not open that folder to Node's
+ * resolver, so the file is read from beside the package's entry point.
+ */
+function fromRehypeCitation(file: string): string {
+  const source = readFileSync(join(dirname(require.resolve('rehype-citation')), 'styles', file), 'utf8');
+  const xml = source.slice(source.indexOf('`') + 1, source.lastIndexOf('`'));
+  // A template literal with escapes or ${…} would not be the XML as written: refuse it.
+  if (!xml.startsWith('<?xml') || /\\|\$\{/.test(xml)) throw new Error(`rehype-citation's ${file} is not a plain CSL style.`);
+  return xml;
+}
+
+/**
+ * MLA's official style writes the locator's label and number in a group with no delimiter,
+ * so citeproc-js prints "(Antonov, para.12)". MLA writes "(Antonov, par. 12)": the one change
+ * made to an official style here is that space (a CC BY-SA adaptation, marked as such).
+ */
+export function fixMlaLocatorSpace(xml: string): string {
+  const unspaced = '<group><label variable="locator" form="short"/><text variable="locator"/></group>';
+  return xml.replace(unspaced, '<group delimiter=" "><label variable="locator" form="short"/><text variable="locator"/></group>');
+}
+
+/**
+ * The styles: Chicago notes and bibliography (short notes, and the full-note variant for a
+ * first note), MLA and APA. APA is the copy built into @citation-js/plugin-csl.
+ */
+export function loadStyles(): StyleSource[] {
+  return [
+    {
+      id: 'chicago-note-bibliography',
+      name: 'Chicago Manual of Style 17th edition (notes and bibliography)',
+      package: '@citation/csl-style-chicago-note-bibliography',
+      xml: fromCitationPackage('@citation/csl-style-chicago-note-bibliography'),
+    },
+    {
+      id: 'chicago-fullnote-bibliography',
+      name: 'Chicago Manual of Style 17th edition (full note)',
+      package: '@citation/csl-style-chicago-fullnote-bibliography',
+      xml: fromCitationPackage('@citation/csl-style-chicago-fullnote-bibliography'),
+    },
+    {
+      id: 'modern-language-association',
+      name: 'MLA Handbook 9th edition',
+      package: 'rehype-citation',
+      xml: fixMlaLocatorSpace(fromRehypeCitation('mla.js')),
+    },
+  ];
+}
+
+/** The `<id>` and `<title>` a style declares about itself. */
+export function styleInfo(xml: string): { id: string; title: string } {
+  const id = /<id>([^<]+)<\/id>/.exec(xml)?.[1] ?? '';
+  const title = /<title>([^<]+)<\/title>/.exec(xml)?.[1] ?? '';
+  return { id, title };
+}

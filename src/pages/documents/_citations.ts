@@ -1,0 +1,19 @@
+/**
+ * A document's citations for the pages that show or serve them (the document page, its
+ * downloads, How to cite), formatted once per build: the CSL engine is the slow part.
+ */
+import type { CollectionEntry } from 'astro:content';
+import { type DocumentCitations, documentCitations } from '../../lib/document-citations.ts';
+
+const built = new Map<string, Promise<DocumentCitations>>();
+
+export function citationsOf(document: CollectionEntry<'documents'>, site: URL | undefined, base: string): Promise<DocumentCitations> {
+  if (site === undefined) throw new Error('The site has no address: set `site` in astro.config.mjs (SITE_URL).');
+  const key = `${document.data.slug} ${site.href} ${base}`;
+  let citations = built.get(key);
+  if (citations === undefined) {
+    citations = documentCitations(document.data, document.body ?? '', site, base);
+    built.set(key, citations);
+  }
+  return citations;
+}

@@ -1,0 +1,48 @@
+/**
+ * The part of Citation.js's API the edition uses. Version 0.8 ships no type declarations
+ * (0.9 does, but has no RIS plugin yet); these follow its documentation.
+ */
+declare module '@citation-js/core' {
+  /** A CSL-JSON item: the fields of the CSL 1.0.2 data schema. */
+  export type CslItem = Record<string, unknown> & { id: string; type: string };
+
+  export interface CitationEntry {
+    id: string;
+    locator?: string;
+    label?: string;
+    prefix?: string;
+    suffix?: string;
+  }
+
+  export interface FormatOptions {
+    format?: 'text' | 'html' | 'object' | 'string';
+    template?: string;
+    lang?: string;
+    entry?: string | CitationEntry | (string | CitationEntry)[];
+    type?: 'string' | 'json' | 'html';
+    style?: string;
+  }
+
+  export class Cite {
+    constructor(data?: unknown, options?: Record<string, unknown>);
+    static async(data: unknown, options?: Record<string, unknown>): Promise<Cite>;
+    data: CslItem[];
+    format(format: string, options?: FormatOptions): string;
+  }
+
+  interface Register<T> {
+    add(name: string, value: T): void;
+    has(name: string): boolean;
+    get(name: string): T;
+  }
+
+  export const plugins: {
+    config: {
+      get(name: '@csl'): { styles: Register<string>; locales: Register<string> };
+    };
+  };
+}
+
+declare module '@citation-js/plugin-csl';
+declare module '@citation-js/plugin-bibtex';
+declare module '@citation-js/plugin-ris';
