@@ -21,7 +21,7 @@ function median(values: number[]): number {
 }
 
 const gz = (bytes: Buffer | string) => gzipSync(bytes, { level: 6 }).length;
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 // Build time.
 const times: number[] = [];
@@ -43,7 +43,7 @@ const pageGzip = gz(html) + css.reduce((sum, file) => sum + gz(file), 0);
 // The same text as a hand-written HTML page: paragraphs only, no styles.
 const bare = `<!doctype html><html lang="en"><meta charset="utf-8"><title>A Conversation with Mao, 1959</title>${readFileSync(source, 'utf8')
   .split(/\n\s*\n/)
-  .map((paragraph) => `<p>${escape(paragraph.trim())}</p>`)
+  .map((paragraph) => `<p>${escapeHtml(paragraph.trim())}</p>`)
   .join('\n')}`;
 
 const version = (name: string) => JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8')).version as string;
