@@ -55,6 +55,12 @@ const cases: Case[] = [
     message: 'Published anchor #p2 (¶ 2: “The second paragraph.”) is missing from this document.',
   },
   {
+    name: 'a script in the Markdown’s HTML',
+    breakIt: (md) => md.replace('The second paragraph. {#p2}', 'The second paragraph. {#p2}\n\n<script>document.title = "x";</script>'),
+    at: '<script>document.title = "x";</script>',
+    message: '<script> is not allowed in a document',
+  },
+  {
     name: 'a malformed frontmatter field',
     breakIt: (md) => md.replace('recordDate: "1959-10-21"', 'recordDate: "21 October 1959"'),
     at: 'recordDate: "21 October 1959"',
