@@ -1,7 +1,8 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import { type HeaderRule, matchesPattern, parseHeadersFile } from '../../src/lib/headers-file.ts';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -27,14 +28,28 @@ export interface StaticServer {
   close: () => Promise<void>;
 }
 
+export interface ServeOptions {
+  /**
+   * Send the headers of the site's `_headers` file (the format Netlify and Cloudflare Pages
+   * read), matched against the path below the base, as those hosts do. Default: `false`.
+   */
+  headersFile?: boolean;
+}
+
 /**
  * Serves a built site on loopback the way a plain static host does: `dir/` answers under
  * `base`, a folder answers with its index.html, and anything else with 404.html.
  */
-export async function serveStatic(dir: string, base = '/'): Promise<StaticServer> {
+export async function serveStatic(dir: string, base = '/', options: ServeOptions = {}): Promise<StaticServer> {
   const prefix = base.endsWith('/') ? base : `${base}/`;
+  const headersPath = join(dir, '_headers');
+  const rules: HeaderRule[] = options.headersFile && existsSync(headersPath) ? parseHeadersFile(readFileSync(headersPath, 'utf8')) : [];
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    for (const rule of rules) {
+      if (!matchesPattern(rule.pattern, `/${path.slice(prefix.length)}`)) continue;
+      for (const [name, value] of rule.headers) response.appendHeader(name, value);
+    }
     if (!path.startsWith(prefix)) return notFound(dir, response);
     const relative = normalize(path.slice(prefix.length));
     if (relative.startsWith('..') || relative.includes(`..${sep}`)) return notFound(dir, response);

@@ -1,0 +1,35 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { type ParsedPage, parsePage, type SiteLayout } from '../../src/lib/site-links.ts';
+
+export interface BuiltSite {
+  dir: string;
+  /** Every file of the build, relative to `dir`, `/`-separated. */
+  files: Set<string>;
+  /** The HTML pages among them, as text and parsed. */
+  pages: Map<string, { html: string; parsed: ParsedPage }>;
+}
+
+export function readBuiltSite(dir: string): BuiltSite {
+  const files = new Set(
+    (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+      .filter((entry) => entry.isFile())
+      .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/')),
+  );
+  const pages = new Map(
+    [...files]
+      .filter((file) => file.endsWith('.html'))
+      .sort()
+      .map((file) => {
+        const html = readFileSync(join(dir, file), 'utf8');
+        return [file, { html, parsed: parsePage(html) }] as const;
+      }),
+  );
+  return { dir, files, pages };
+}
+
+/** The origin and base path the site is built for, read from the environment as astro.config.mjs reads them. */
+export function siteLayout(basePath = process.env['BASE_PATH'] ?? '/'): SiteLayout {
+  const base = `/${basePath.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+  return { origin: new URL(process.env['SITE_URL'] ?? 'https://example.org').origin, base };
+}
