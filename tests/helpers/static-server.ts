@@ -2,6 +2,7 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import { createGzip } from 'node:zlib';
 import { type HeaderRule, matchesPattern, parseHeadersFile } from '../../src/lib/headers-file.ts';
 
 const types: Record<string, string> = {
@@ -34,6 +35,8 @@ export interface ServeOptions {
    * read), matched against the path below the base, as those hosts do. Default: `false`.
    */
   headersFile?: boolean;
+  /** Gzip text files for browsers that accept it, as static hosts do. Default: `false`. */
+  compress?: boolean;
 }
 
 /**
@@ -56,7 +59,13 @@ export async function serveStatic(dir: string, base = '/', options: ServeOptions
     let file = join(dir, relative);
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) return notFound(dir, response);
-    response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+    const type = types[extname(file)] ?? 'application/octet-stream';
+    if (options.compress && /^(text\/|image\/svg|application\/json)/.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding']))) {
+      response.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+      createReadStream(file).pipe(createGzip({ level: 6 })).pipe(response);
+      return;
+    }
+    response.writeHead(200, { 'content-type': type });
     createReadStream(file).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
