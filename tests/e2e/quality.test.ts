@@ -21,6 +21,14 @@ describe('valid HTML (html-validate, the project’s .htmlvalidate.json)', () =>
     expect(pages).toContain('index.html');
     expect(pages).toContain('404.html');
   });
+  test('a rule turned off is named in the README with its reason', () => {
+    const config = JSON.parse(readFileSync('.htmlvalidate.json', 'utf8')) as { rules?: Record<string, unknown> };
+    const off = Object.entries(config.rules ?? {})
+      .filter(([, setting]) => setting === 'off' || setting === 0 || (Array.isArray(setting) && (setting[0] === 'off' || setting[0] === 0)))
+      .map(([rule]) => rule);
+    const readme = readFileSync('README.md', 'utf8');
+    expect(off.filter((rule) => !readme.includes(`\`${rule}\``))).toEqual([]);
+  });
   test.each(pages)('%s', async (page) => {
     const report = await validator.validateFile(join('dist', page));
     const problems = report.results.flatMap((result) =>
