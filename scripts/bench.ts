@@ -9,14 +9,9 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { parseFrontmatter } from '@astrojs/markdown-remark';
-import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
 import { brotliSize, gzipSize, weighPage } from '../src/lib/page-weight.ts';
 import { replaceSection } from '../src/lib/report-sections.ts';
+import { bareAstroPage } from './bare-page.ts';
 
 const runs = Number(process.env['BENCH_RUNS'] ?? 3);
 const page = 'dist/documents/antonov-mao-1959-10-14/index.html';
@@ -53,18 +48,8 @@ const bare = `<!doctype html><html lang="en"><meta charset="utf-8"><title>A Conv
   .map((paragraph) => `<p>${escapeHtml(paragraph.trim())}</p>`)
   .join('\n')}`;
 
-// The same Markdown, notes included, as a bare Astro page renders it: GFM footnotes at the end,
-// no paragraph numbers, no margin, no header, in a minimal page.
-const { content } = parseFrontmatter(readFileSync(markdownPath, 'utf8'));
-const bareAstroBody = String(
-  await unified()
-    .use(remarkParse)
-    .use(remarkGfm)
-    .use(remarkRehype)
-    .use(rehypeStringify)
-    .process(content.replace(/ ?\{#[^}]+\}/g, '')),
-);
-const bareAstro = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>A Conversation with Mao, 1959</title></head><body><main>${bareAstroBody}</main></body></html>`;
+// The same Markdown, notes included, as a bare Astro page renders it.
+const bareAstro = await bareAstroPage(markdownPath);
 
 const version = (name: string) => JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8')).version as string;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
