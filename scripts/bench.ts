@@ -7,7 +7,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { brotliSize, gzipSize, weighPage } from '../src/lib/page-weight.ts';
 import { replaceSection } from '../src/lib/report-sections.ts';
@@ -29,7 +29,10 @@ const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
 
 // Build time.
 const times: number[] = [];
+// Other work on a shared machine slows the builds: the load at the start of each run says how much.
+const load: number[] = [];
 for (let run = 0; run < runs; run++) {
+  load.push(loadavg()[0] ?? 0);
   const start = performance.now();
   execFileSync('npx', ['astro', 'build'], { stdio: 'ignore', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
   times.push((performance.now() - start) / 1000);
@@ -82,6 +85,8 @@ const section = `- Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown C
 | what | median | runs |
 | --- | --- | --- |
 | \`astro build\` (1 document, ${readdirSync('dist', { recursive: true }).filter((name) => String(name).endsWith('.html')).length} pages) | ${median(times).toFixed(2)} s | ${times.map((time) => time.toFixed(2)).join(', ')} |
+
+Load average of the machine at the start of each run: ${load.map((value) => value.toFixed(1)).join(', ')}.
 
 ## Reading page weight
 
