@@ -6,6 +6,7 @@ import type { Options as RemarkRehypeOptions } from 'remark-rehype';
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import type { AnchorLock } from '../lib/anchors.ts';
 import remarkEntityMentions, { type EntityRef } from './remark-entity-mentions.ts';
+import rehypeSafeHtml from './rehype-safe-html.ts';
 import rehypeSidenotes from './rehype-sidenotes.ts';
 import remarkAnchorLock from './remark-anchor-lock.ts';
 import remarkFootnoteCheck from './remark-footnote-check.ts';
@@ -45,6 +46,10 @@ export function remarkPlugins(options: PipelineOptions = {}): RemarkPlugins {
 /** Footnote ids stay as their labels (`fn-quemoy`): they are anchors readers may cite. */
 export const remarkRehypeOptions: RemarkRehypeOptions = { clobberPrefix: '' };
 
+/**
+ * Run after remark-rehype, which Astro calls with `allowDangerousHtml`; Astro runs rehype-raw
+ * after these. rehype-safe-html comes first, so that the HTML it checks is the author's.
+ */
 export function rehypePlugins(): RehypePlugins {
-  return [rehypeSidenotes];
+  return [rehypeSafeHtml, rehypeSidenotes];
 }

@@ -3,11 +3,11 @@
  * do, instead of publishing a broken page. Each case copies a small valid collection
  * (tests/fixtures/build-errors/valid), breaks it one way, and builds it with Astro.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { astroBuild } from '../helpers/astro-build.ts';
 
 const valid = 'tests/fixtures/build-errors/valid';
 const documentName = 'a-record.md';
@@ -63,6 +63,12 @@ const cases: Case[] = [
     message: 'Unknown entity "nobody"',
   },
   {
+    name: 'a script in the Markdown’s HTML',
+    breakIt: (md) => md.replace('The second paragraph. {#p2}', 'The second paragraph. {#p2}\n\n<script>document.title = "x";</script>'),
+    at: '<script>document.title = "x";</script>',
+    message: '<script> is not allowed in a document',
+  },
+  {
     name: 'a malformed frontmatter field',
     breakIt: (md) => md.replace('recordDate: "1959-10-21"', 'recordDate: "21 October 1959"'),
     at: 'recordDate: "21 October 1959"',
@@ -91,11 +97,7 @@ const cases: Case[] = [
 ];
 
 function build(content: string, outDir: string) {
-  return spawnSync('npx', ['astro', 'build', '--outDir', outDir], {
-    encoding: 'utf8',
-    env: { ...process.env, EDITION_CONTENT: content, ASTRO_TELEMETRY_DISABLED: '1' },
-    timeout: 120_000,
-  });
+  return astroBuild(outDir, { EDITION_CONTENT: content });
 }
 
 describe('the build stops on bad content', () => {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { entitiesDir } from '../../src/lib/content-files.ts';
 import { readEntities } from '../../src/lib/entities.ts';
 import { launchBrowser } from '../helpers/browser.ts';
-import { parsePage } from '../helpers/built-site.ts';
+import { parsePage } from '../helpers/built-pages.ts';
 
 const entities = readEntities(entitiesDir);
 const documentPage = 'dist/documents/antonov-mao-1959-10-14/index.html';

@@ -1,6 +1,7 @@
 /**
  * Reading the memorandum in Chromium: margin notes on a wide screen, notes opened by keyboard
- * on a phone, paragraph anchors, and reading with JavaScript turned off.
+ * on a phone, paragraph anchors, a walk through the page by keyboard alone, reduced motion,
+ * and reading with JavaScript turned off.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
@@ -17,7 +18,12 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(width: number, height: number, hash = '', options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+async function open(
+  width: number,
+  height: number,
+  hash = '',
+  options: { javaScriptEnabled?: boolean; reducedMotion?: 'reduce' | 'no-preference' } = {},
+): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height }, reducedMotion: 'reduce', ...options });
   const page = await context.newPage();
   await page.goto(url(hash));
@@ -169,6 +175,121 @@ describe('paragraph anchors', () => {
     const page = await open(1440, 900, '#intro-3');
     expect(await page.locator('#intro-3 .pnum').textContent()).toBe('Intro ¶ 3');
     expect(await page.locator('#intro-3').getAttribute('data-pagefind-title')).toBe('Intro ¶ 3');
+  });
+});
+
+/** What the keyboard has reached: its place in document order, and how its focus shows. */
+interface Stop {
+  order: number;
+  label: string;
+  inMain: boolean;
+  outline: string;
+  focusVisible: boolean;
+  inView: boolean;
+}
+
+function focused(page: Page): Promise<Stop | undefined> {
+  return page.evaluate(() => {
+    const element = document.activeElement;
+    if (!(element instanceof HTMLElement) || element === document.body) return undefined;
+    const style = getComputedStyle(element);
+    const box = element.getBoundingClientRect();
+    return {
+      order: [...document.querySelectorAll('*')].indexOf(element),
+      label: `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}${element.className ? `.${element.className}` : ''} “${element.textContent?.trim().slice(0, 20)}”`,
+      inMain: document.querySelector('main')?.contains(element) ?? false,
+      outline: `${style.outlineStyle} ${style.outlineWidth}`,
+      focusVisible: element.matches(':focus-visible'),
+      inView: box.bottom > 0 && box.top < window.innerHeight && box.right > 0 && box.left < window.innerWidth,
+    };
+  });
+}
+
+describe('keyboard only', () => {
+  test('the skip link is the first stop, shows itself, and leads past the header into the text', async () => {
+    const page = await open(1440, 900);
+    await page.keyboard.press('Tab');
+    const skip = await focused(page);
+    expect(skip?.label).toContain('skip-link');
+    expect(skip?.inView).toBe(true);
+    expect(skip?.focusVisible).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.keyboard.press('Tab');
+    expect((await focused(page))?.inMain).toBe(true);
+    await page.context().close();
+  });
+
+  test.each([
+    [1440, 900],
+    [390, 844],
+  ])('Tab alone walks the whole page at %i px in reading order, every stop visibly focused', async (width, height) => {
+    const page = await open(width, height);
+    const stops: Stop[] = [];
+    for (let step = 0; step < 600; step++) {
+      await page.keyboard.press('Tab');
+      const stop = await focused(page);
+      if (stop === undefined || (stops.length > 0 && stop.order <= (stops.at(-1)?.order ?? 0))) break;
+      stops.push(stop);
+    }
+    const visibleLinks = await page.$$eval('a[href], summary', (elements) => elements.filter((element) => element.checkVisibility()).length);
+    // No trap and nothing skipped: every visible link was a stop, in document order.
+    expect(stops.length).toBe(visibleLinks);
+    expect(stops.length).toBeGreaterThan(70);
+    const unseen = stops.filter((stop) => !stop.focusVisible || !/^(solid|dotted|dashed|double) ([2-9]|\d\d)/.test(stop.outline) || !stop.inView);
+    expect(unseen.map((stop) => `${stop.label}: ${stop.outline}${stop.inView ? '' : ', out of view'}`)).toEqual([]);
+    await page.context().close();
+  });
+
+  test('a paragraph number is reached and followed by keyboard', async () => {
+    const page = await open(1440, 900);
+    await page.focus('#p19 .pnum');
+    // Past ¶ 19's note references and notes, to the next paragraph's number.
+    for (let step = 0; step < 30 && !(await page.evaluate(() => document.activeElement?.matches('#p20 .pnum'))); step++) {
+      await page.keyboard.press('Tab');
+    }
+    expect((await focused(page))?.label).toContain('“¶ 20”');
+    await page.keyboard.press('Enter');
+    expect(new URL(page.url()).hash).toBe('#p20');
+    expect(await page.locator('#p20').evaluate((element) => element.matches(':target'))).toBe(true);
+    await page.context().close();
+  });
+
+  test('on a phone a note opens by keyboard, Tab goes on inside it, and closing returns focus to its number', async () => {
+    const page = await open(390, 844);
+    await page.focus('#fnref-quemoy-matsu');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#fn-quemoy-matsu').isVisible()).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('.sidenote')?.id)).toBe('fn-quemoy-matsu');
+    for (let step = 0; step < 10 && !(await page.evaluate(() => document.activeElement?.matches('.sidenote-close'))); step++) {
+      await page.keyboard.press('Tab');
+    }
+    expect((await focused(page))?.label).toContain('sidenote-close');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#fn-quemoy-matsu').isVisible()).toBe(false);
+    const back = await focused(page);
+    expect(back?.label).toContain('#fnref-quemoy-matsu');
+    expect(back?.focusVisible).toBe(true);
+    expect(back?.inView).toBe(true);
+    await page.context().close();
+  });
+});
+
+describe('reduced motion', () => {
+  test('with reduced motion asked for, anchors jump instead of scrolling smoothly; otherwise they glide', async () => {
+    const still = await open(1440, 900, '', { reducedMotion: 'reduce' });
+    expect(await still.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).toBe('auto');
+    const moving = await open(1440, 900, '', { reducedMotion: 'no-preference' });
+    expect(await moving.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).toBe('smooth');
+    await Promise.all([still.context().close(), moving.context().close()]);
+  });
+
+  test('nothing on the page animates when reduced motion is asked for', async () => {
+    const page = await open(390, 844, '#fn-warsaw', { reducedMotion: 'reduce' });
+    await page.click('#fnref-quemoy-matsu');
+    expect(await page.evaluate(() => document.getAnimations().length)).toBe(0);
+    await page.context().close();
   });
 });
 

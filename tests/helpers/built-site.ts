@@ -1,57 +1,35 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import type { Element, Root } from 'hast';
-import rehypeParse from 'rehype-parse';
-import { unified } from 'unified';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { type ParsedPage, parsePage, type SiteLayout } from '../../src/lib/site-links.ts';
 
-/** Every built HTML page under dist/, as paths relative to it. */
-export function builtPages(dist = 'dist'): string[] {
-  return (readdirSync(dist, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => relative(dist, join(entry.parentPath, entry.name)))
-    .sort();
+export interface BuiltSite {
+  dir: string;
+  /** Every file of the build, relative to `dir`, `/`-separated. */
+  files: Set<string>;
+  /** The HTML pages among them, as text and parsed. */
+  pages: Map<string, { html: string; parsed: ParsedPage }>;
 }
 
-const cache = new Map<string, Root>();
-
-/** A built page's HTML tree. */
-export function parsePage(file: string): Root {
-  let tree = cache.get(file);
-  if (tree === undefined) {
-    tree = unified().use(rehypeParse).parse(readFileSync(file, 'utf8')) as Root;
-    cache.set(file, tree);
-  }
-  return tree;
+export function readBuiltSite(dir: string): BuiltSite {
+  const files = new Set(
+    (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+      .filter((entry) => entry.isFile())
+      .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/')),
+  );
+  const pages = new Map(
+    [...files]
+      .filter((file) => file.endsWith('.html'))
+      .sort()
+      .map((file) => {
+        const html = readFileSync(join(dir, file), 'utf8');
+        return [file, { html, parsed: parsePage(html) }] as const;
+      }),
+  );
+  return { dir, files, pages };
 }
 
-/** The built file a site path points at, or undefined when there is none. */
-export function fileFor(dist: string, pathname: string, base = '/'): string | undefined {
-  if (!pathname.startsWith(base)) return undefined;
-  const rest = decodeURIComponent(pathname.slice(base.length));
-  for (const candidate of [join(dist, rest), join(dist, rest, 'index.html')]) {
-    if (existsSync(candidate) && !candidate.endsWith('/') && readdirSafe(candidate) === undefined) return candidate;
-  }
-  return undefined;
-}
-
-function readdirSafe(path: string): string[] | undefined {
-  try {
-    return readdirSync(path);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Every element id in a page. */
-export function idsOf(tree: Root): Set<string> {
-  const ids = new Set<string>();
-  const walk = (node: Root | Element) => {
-    for (const child of node.children) {
-      if (child.type !== 'element') continue;
-      if (typeof child.properties['id'] === 'string') ids.add(child.properties['id']);
-      walk(child);
-    }
-  };
-  walk(tree);
-  return ids;
+/** The origin and base path the site is built for, read from the environment as astro.config.mjs reads them. */
+export function siteLayout(basePath = process.env['BASE_PATH'] ?? '/'): SiteLayout {
+  const base = `/${basePath.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+  return { origin: new URL(process.env['SITE_URL'] ?? 'https://example.org').origin, base };
 }

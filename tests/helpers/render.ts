@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import rehypeRaw from 'rehype-raw';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -14,6 +15,12 @@ export interface RenderOptions {
   /** Frontmatter as Astro passes it to the plugins. */
   frontmatter?: Record<string, unknown>;
   path?: string;
+  /**
+   * Keep raw HTML written in the Markdown, as Astro does: remark-rehype's `allowDangerousHtml`
+   * hands it to the rehype plugins as `raw` nodes, and rehype-raw parses it after them.
+   * Off by default: the other plugins' snapshots were written without it.
+   */
+  rawHtml?: boolean;
 }
 
 /** Renders Markdown to HTML the way Astro does (remark-gfm, then our plugins), with no SmartyPants. */
@@ -27,8 +34,9 @@ export async function render(markdown: string, options: RenderOptions = {}): Pro
     .use(remarkParse)
     .use(remarkGfm)
     .use(options.remark ?? [])
-    .use(remarkRehype, remarkRehypeOptions)
+    .use(remarkRehype, { ...remarkRehypeOptions, allowDangerousHtml: options.rawHtml === true })
     .use(options.rehype ?? [])
+    .use(options.rawHtml ? [rehypeRaw] : [])
     .use(rehypeStringify)
     .process(file);
   return { html: String(result.value), file: result };
