@@ -84,7 +84,7 @@ export function weighPage(pageUrl: string, html: Uint8Array, read: (url: URL) =>
   const assets = [
     measure('html', pageUrl, html),
     ...stylesheets.map((url) => measure('css', url, read(new URL(url, pageUrl)))),
-    ...scripts.map((url) => measure('js', url, read(new URL(url, pageUrl)))),
+    ...withStaticImports(scripts, pageUrl, read).map(({ url, bytes }) => measure('js', url, bytes)),
     ...inlineScripts.map((code) => measure('js', 'inline', code, true)),
   ];
   const sum = (select: (asset: Asset) => boolean) => assets.filter(select).reduce((total, asset) => total + asset.gzip, 0);
@@ -95,4 +95,31 @@ export function weighPage(pageUrl: string, html: Uint8Array, read: (url: URL) =>
     js: sum((asset) => asset.kind === 'js'),
     total: sum((asset) => !asset.inline),
   };
+}
+
+/**
+ * The page's module scripts and every module they import statically (`import … from "./x.js"`,
+ * `import "./x.js"`), each once: the browser fetches those before the module runs, so they count.
+ * Dynamic `import()` is left out: it loads only when the code asks for it.
+ */
+export function withStaticImports(
+  scripts: readonly string[],
+  pageUrl: string,
+  read: (url: URL) => Uint8Array,
+): { url: string; bytes: Uint8Array }[] {
+  const seen = new Set<string>();
+  const result: { url: string; bytes: Uint8Array }[] = [];
+  const visit = (url: URL, label: string) => {
+    if (seen.has(url.href)) return;
+    seen.add(url.href);
+    const bytes = read(url);
+    result.push({ url: label, bytes });
+    const code = new TextDecoder().decode(bytes);
+    for (const match of code.matchAll(/\bimport\s*(?:[\w*{}\s,$]+from\s*)?["'`]([^"'`]+)["'`]/g)) {
+      const target = new URL(match[1] ?? '', url);
+      visit(target, target.pathname);
+    }
+  };
+  for (const script of scripts) visit(new URL(script, pageUrl), script);
+  return result;
 }

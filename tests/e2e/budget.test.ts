@@ -13,18 +13,23 @@ import { launchBrowser } from '../helpers/browser.ts';
 import { readBuiltSite, siteLayout } from '../helpers/built-site.ts';
 
 /**
- * HTML + CSS + JavaScript of a reading page, gzip. Measured 27,311 bytes on 2026-11-27 (HTML
- * 25,130 with 38 glosses, each printed twice: in the margin and, for paper, as an endnote;
- * CSS 2,181). The budget is 28 KiB, 5 % above: room for a few more glosses or header fields,
- * while a new feature that adds weight to every reading page has to raise it on purpose.
+ * HTML + CSS + JavaScript of a reading page, gzip. Measured 27,311 bytes on 2026-11-27 before
+ * names, search and citing (HTML 25,130 with 38 glosses, each printed twice: in the margin and,
+ * for paper, as an endnote; CSS 2,181). Raised on purpose with those features to 51,425 bytes
+ * (HTML 43,450: linked mentions and the people-and-places list, the Cite panel and reference
+ * metadata; CSS 4,007; JS 3,968). The budget is 54 KiB, about 7 % above: room for a few more
+ * glosses, while a new feature that adds weight to every reading page has to raise it on purpose.
  */
-const readingPageBudget = 28 * 1024;
+const readingPageBudget = 54 * 1024;
 
 /**
- * JavaScript that a reading page loads before any interaction: none. Reading, notes, anchors
- * and print work without it; search and citation must load their code only when used.
+ * JavaScript that a reading page loads before any interaction, gzip: only small deferred
+ * enhancement modules (a name's note on hover and focus, the paragraphs' Cite buttons, the "/"
+ * search shortcut, the highlight on arriving from a search), 3,968 bytes measured with the
+ * modules they import. Reading, notes, anchors and print work without them (tested with
+ * JavaScript off); Pagefind and the citations load only when used.
  */
-const scriptBudget = 0;
+const scriptBudget = 4.5 * 1024;
 
 const layout = siteLayout();
 const site = readBuiltSite('dist');
@@ -79,7 +84,7 @@ describe('what Chromium loads is what was weighed', () => {
     const weighed = new Set(weigh(file).assets.map((asset) => new URL(asset.url, url).pathname));
     const unweighed = loaded.filter(({ type, url: requested }) => ['document', 'stylesheet', 'script', 'fetch', 'xhr', 'font'].includes(type) && !weighed.has(new URL(requested).pathname));
     expect(unweighed).toEqual([]);
-    // Besides the weighed files, only the site's icon.
-    expect(loaded.filter(({ type }) => !['document', 'stylesheet'].includes(type)).map(({ url: requested }) => new URL(requested).pathname.split('/').at(-1))).toEqual(['favicon.svg']);
+    // Besides the weighed files (scripts included), only the site's icon.
+    expect(loaded.filter(({ type }) => !['document', 'stylesheet', 'script'].includes(type)).map(({ url: requested }) => new URL(requested).pathname.split('/').at(-1))).toEqual(['favicon.svg']);
   });
 });

@@ -232,7 +232,7 @@ describe('keyboard only', () => {
       if (stop === undefined || (stops.length > 0 && stop.order <= (stops.at(-1)?.order ?? 0))) break;
       stops.push(stop);
     }
-    const visibleLinks = await page.$$eval('a[href], summary', (elements) => elements.filter((element) => element.checkVisibility()).length);
+    const visibleLinks = await page.$$eval('a[href], summary, button, input, select, textarea', (elements) => elements.filter((element) => element.checkVisibility()).length);
     // No trap and nothing skipped: every visible link was a stop, in document order.
     expect(stops.length).toBe(visibleLinks);
     expect(stops.length).toBeGreaterThan(70);

@@ -51,3 +51,16 @@ describe('weighPage', () => {
     expect(gzipSize('a'.repeat(1000))).toBeLessThan(100);
   });
 });
+
+describe('modules a page imports', async () => {
+  const { withStaticImports } = await import('../../src/lib/page-weight.ts');
+  test('static imports count, each once; dynamic ones do not', () => {
+    const files: Record<string, string> = {
+      '/a.js': 'import{t}from"./b.js";import "./c.js";const x=()=>import("./lazy.js");',
+      '/b.js': 'import"./c.js";export const t=1;',
+      '/c.js': 'console.log(1)',
+    };
+    const loaded = withStaticImports(['/a.js'], 'https://site.test/page/', (url) => new TextEncoder().encode(files[url.pathname] ?? ''));
+    expect(loaded.map((item) => item.url)).toEqual(['/a.js', '/b.js', '/c.js']);
+  });
+});
