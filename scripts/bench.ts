@@ -101,7 +101,7 @@ ${rows.map((row) => `| ${row.join(' | ')} |`).join('\n')}
 
 The reading page carries ${notes} margin notes, each also printed as an endnote for paper, the
 paragraph numbers and the metadata header: ${(weight.total / gzipSize(bare)).toFixed(2)} × the gzip weight of the bare text.
-It loads no script and no font, and asks nothing of any other origin.
+${weight.js === 0 ? 'It loads no script' : `Its scripts are deferred enhancement modules (${kb(weight.js)} gzip; reading works without them)`}, no font, and asks nothing of any other origin.
 
 The goal is a reading page no heavier than a bare Astro page of the same text plus its CSS.
 With gzip that is ${kb(gzipSize(bareAstro))} + ${kb(weight.css)} = ${kb(goal)}, and the reading page is ${kb(weight.total)}, ${kb(weight.total - goal)} (${((weight.total / goal - 1) * 100).toFixed(0)} %) over:
