@@ -87,9 +87,9 @@ describe(`served below ${base}`, () => {
   test('a paragraph link lands on its paragraph', async () => {
     const { page } = await visit('documents/antonov-mao-1959-10-14/#p12');
     expect(await page.locator('#p12').evaluate((element) => element.matches(':target'))).toBe(true);
-    const box = await page.locator('#p12').boundingBox();
-    expect(box?.y).toBeGreaterThanOrEqual(0);
-    expect(box?.y).toBeLessThan(100);
+    // Scrolling may be smooth (no reduced-motion preference here): wait for it to settle.
+    await expect.poll(async () => (await page.locator('#p12').boundingBox())?.y ?? -1, { timeout: 5_000 }).toBeLessThan(100);
+    expect((await page.locator('#p12').boundingBox())?.y).toBeGreaterThanOrEqual(0);
     await page.click('#p20 .pnum');
     expect(new URL(page.url()).pathname).toBe(`${base}documents/antonov-mao-1959-10-14/`);
     expect(new URL(page.url()).hash).toBe('#p20');
@@ -103,6 +103,24 @@ describe(`served below ${base}`, () => {
     await page.click('main a');
     expect(new URL(page.url()).pathname).toBe(base);
     expect(await page.locator('.document-list a').count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  test('search runs below the base path: its index loads from there, results and highlight stay inside it', async () => {
+    const { page, requests } = await visit('search/?q=Jinmen');
+    await page.waitForFunction(() => document.querySelectorAll('#search-results a').length > 0, null, { timeout: 30_000 });
+    const origin = new URL(server.url).origin;
+    const pagefind = requests.filter(({ url }) => url.includes('/pagefind/'));
+    expect(pagefind.length).toBeGreaterThan(0);
+    for (const { url, status } of pagefind) {
+      expect(new URL(url).pathname.startsWith(`${base}pagefind/`), url).toBe(true);
+      expect(status, url).toBe(200);
+    }
+    const hrefs = await page.$$eval('#search-results a', (anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href));
+    for (const href of hrefs) expect(new URL(href).pathname.startsWith(base), href).toBe(true);
+    await page.locator('#search-results a[href*="#p10"]').first().click();
+    await page.waitForURL(`${origin}${base}documents/antonov-mao-1959-10-14/?highlight=*#p10`);
+    await expect.poll(() => page.locator('#p10 mark.search-hit').count()).toBeGreaterThan(0);
     await page.context().close();
   });
 });
