@@ -7,24 +7,9 @@
  * this only fetches them (citations.json, same origin) the first time a reader asks.
  */
 
-interface Formatted {
-  text: string;
-  html: string;
-}
-
-interface ParagraphCitations {
-  id: string;
-  label: string;
-  url: string;
-  fragmentUrl?: string;
-  chicagoNote: Formatted;
-  chicagoShortNote: Formatted;
-  mlaInText: Formatted;
-  apaInText: Formatted;
-  bibtex: string;
-  ris: string;
-  cslJson: string;
-}
+// The shapes the build writes to citations.json: type-only imports, erased from the bundle.
+import type { Formatted } from '../lib/citations.ts';
+import type { ParagraphCitations } from '../lib/document-citations.ts';
 
 interface Citations {
   document: { chicagoBibliography: Formatted; mlaWorksCited: Formatted; apaReference: Formatted };
