@@ -4,7 +4,7 @@
  */
 import type { DocumentData } from '../schemas/document.ts';
 import { cslItem, documentUrl, paragraphUrl, pinpoint } from './citation-item.ts';
-import { type CitationSet, citationSet, type Formatted, pinpointedCitations } from './citations.ts';
+import { type CitationSet, citationSet, exportCitations, type Formatted, paragraphStyleCitations } from './citations.ts';
 import { paragraphDirectives } from './text-fragment.ts';
 
 /** What a paragraph's "Cite" panel shows. */
@@ -40,24 +40,22 @@ export async function documentCitations(
 ): Promise<DocumentCitations> {
   const url = documentUrl(site, base, data.slug);
   const documentItem = cslItem(data, url);
-  const paragraphs: ParagraphCitations[] = [];
-  for (const { id, directive } of await paragraphDirectives(markdownBody)) {
-    const point = pinpoint(id);
-    if (point === undefined) continue;
-    const set = pinpointedCitations(cslItem(data, url, id), point);
-    paragraphs.push({
+  const directives = await paragraphDirectives(markdownBody);
+  const points = directives.flatMap(({ id }) => pinpoint(id) ?? []);
+  const styled = paragraphStyleCitations((id) => cslItem(data, url, id), points).citations;
+  const directiveOf = new Map(directives.map(({ id, directive }) => [id, directive]));
+  const paragraphs = points.map((point, index): ParagraphCitations => {
+    const { id } = point;
+    const exports = exportCitations(cslItem(data, url, id), point);
+    const directive = directiveOf.get(id);
+    return {
       id,
       label: point.label,
       url: paragraphUrl(url, id),
       ...(directive === undefined ? {} : { fragmentUrl: `${paragraphUrl(url, id)}:~:${directive}` }),
-      chicagoNote: set.chicagoNote,
-      chicagoShortNote: set.chicagoShortNote,
-      mlaInText: set.mlaInText,
-      apaInText: set.apaInText,
-      bibtex: set.bibtex,
-      ris: set.ris,
-      cslJson: set.cslJson,
-    });
-  }
+      ...(styled[index] as NonNullable<(typeof styled)[number]>),
+      ...exports,
+    };
+  });
   return { url, document: citationSet(documentItem), paragraphs };
 }

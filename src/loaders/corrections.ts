@@ -28,6 +28,12 @@ export function correctionsLoader(root = '.'): Loader {
           throw new AstroError(formatProblems(logPath, problems, 'The correction log'), 'The fields are described in src/schemas/corrections.ts.');
         }
         const entries = readCorrectionLog(file);
+        if (entries.length === 0) {
+          // Most documents have no corrections: parsing them only to check no ids would cost
+          // as much as rendering them again.
+          store.set({ id: slug, data: await parseData({ id: slug, data: { entries }, filePath: logPath }) });
+          continue;
+        }
         // A document that does not parse is reported, at its line, by the documents loader.
         const anchors = await documentAnchors(markdown, path).then(
           (parsed) => parsed.anchors,

@@ -30,6 +30,13 @@ declare module '@citation-js/core' {
     format(format: string, options?: FormatOptions): string;
   }
 
+  /** The part of citeproc-js's engine the edition uses. */
+  export interface CiteprocEngine {
+    updateItems(ids: string[]): void;
+    setOutputFormat(format: 'text' | 'html'): void;
+    makeCitationCluster(items: CitationEntry[]): string;
+  }
+
   interface Register<T> {
     add(name: string, value: T): void;
     has(name: string): boolean;
@@ -38,7 +45,12 @@ declare module '@citation-js/core' {
 
   export const plugins: {
     config: {
-      get(name: '@csl'): { styles: Register<string>; locales: Register<string> };
+      get(name: '@csl'): {
+        styles: Register<string>;
+        locales: Register<string>;
+        /** citeproc-js's engine for a style and locale, kept between calls, set to an output format. */
+        engine(data: CslItem[], style: string, lang: string, format: 'text' | 'html'): CiteprocEngine;
+      };
     };
   };
 }

@@ -7,7 +7,8 @@ import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { Cite } from '@citation-js/core';
 import { describe, expect, test } from 'vitest';
 import { archiveLocation, type CslItem, cslItem, cslName, documentUrl, exportNote, pinpoint } from '../../src/lib/citation-item.ts';
-import { bibliographyEntryHtml, citationSet, toBibtex, toCslJson, toRis } from '../../src/lib/citations.ts';
+import { bibliographyEntryHtml, citationSet, paragraphStyleCitations, pinpointedCitations, toBibtex, toCslJson, toRis } from '../../src/lib/citations.ts';
+import { paragraphDirectives } from '../../src/lib/text-fragment.ts';
 import { fixMlaLocatorSpace, loadStyles, styleInfo } from '../../src/lib/csl-styles.ts';
 import { documentSchema } from '../../src/schemas/document.ts';
 
@@ -167,5 +168,30 @@ describe('BibTeX, RIS and CSL-JSON parse back to the same metadata', () => {
     expect(note).toBe(
       'Original: Storage Center for Contemporary Documentation (SCCD), Moscow, fond 5, opis 49, delo 235, listy 89–96. Translated by Mark H. Doctoroff. Cited at ¶ 12 (paragraph 12).',
     );
+  });
+});
+
+describe('every paragraph’s citations, formatted once per document', () => {
+  const item = (id: string) => cslItem(data, address, id);
+  const styles = ['chicagoNote', 'chicagoShortNote', 'mlaInText', 'apaInText'] as const;
+
+  test('are exactly what the engine gives for each paragraph of the memorandum, from the template', async () => {
+    const points = (await paragraphDirectives(parseFrontmatter(markdown).content)).flatMap(({ id }) => pinpoint(id) ?? []);
+    expect(points.length).toBeGreaterThan(30);
+    const { citations, fromTemplate } = paragraphStyleCitations(item, points);
+    expect(fromTemplate).toBe(true);
+    points.forEach((point, index) => {
+      const engine = pinpointedCitations(item(point.id), point);
+      for (const style of styles) expect(citations[index]?.[style], `${point.id} ${style}`).toEqual(engine[style]);
+    });
+  });
+
+  test('a locator the template would get wrong is left to the engine', () => {
+    // CSL styles join a locator of two numbers into a range ("3-4" becomes "3–4"): the stand-in
+    // cannot foresee it, the check against the engine catches it.
+    const points = [{ id: 'p3', label: '¶ 3-4', locator: '3-4', locatorLabel: 'paragraph' as const }];
+    const { citations, fromTemplate } = paragraphStyleCitations(item, points);
+    expect(fromTemplate).toBe(false);
+    expect(citations[0]?.chicagoShortNote).toEqual(pinpointedCitations(item('p3'), points[0]).chicagoShortNote);
   });
 });
