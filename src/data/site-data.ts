@@ -15,10 +15,20 @@ function isMentionList(value: unknown): value is Mention[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'object' && item !== null && 'entity' in item);
 }
 
-/** Every document, oldest conversation first, with its mentions. */
-export async function siteDocuments(): Promise<SiteDocument[]> {
-  const entries = (await getCollection('documents')).sort((a, b) =>
-    a.data.conversationDate.localeCompare(b.data.conversationDate),
+let documents: Promise<SiteDocument[]> | undefined;
+
+/**
+ * Every document, oldest conversation first (then by slug, so the order never depends on the
+ * file system), with its mentions. Read once per build: every list page asks for all of them.
+ */
+export function siteDocuments(): Promise<SiteDocument[]> {
+  documents ??= readDocuments();
+  return documents;
+}
+
+async function readDocuments(): Promise<SiteDocument[]> {
+  const entries = (await getCollection('documents')).sort(
+    (a, b) => a.data.conversationDate.localeCompare(b.data.conversationDate) || a.data.slug.localeCompare(b.data.slug),
   );
   return Promise.all(
     entries.map(async (entry) => {

@@ -28,6 +28,7 @@ export default function pagefind(options: Options = {}): AstroIntegration {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
       },
       'astro:build:done': async ({ dir, logger }) => {
+        const started = performance.now();
         const site = fileURLToPath(dir);
         const { index, errors } = await createIndex({});
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
@@ -44,7 +45,7 @@ export default function pagefind(options: Options = {}): AstroIntegration {
         const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
         if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
         await close();
-        logger.info(`Search index: ${indexed} pages read.`);
+        logger.info(`Search index: ${indexed} pages read, in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
       },
       'astro:server:setup': ({ server }) => {
         const prefix = `${base}pagefind/`;

@@ -9,6 +9,9 @@ export interface IndexedDocument {
   mentions: readonly Mention[];
 }
 
+/** How many documents an entity page lists the mentions of, before the next page. */
+export const mentionDocumentsPerPage = 50;
+
 /** Every paragraph of one document that mentions an entity, in document order. */
 export interface DocumentMentions {
   slug: string;

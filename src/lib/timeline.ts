@@ -2,9 +2,9 @@ import type { Entity } from '../schemas/entity.ts';
 
 /** One dated item of the timeline. */
 export interface TimelineItem {
-  /** The entity's id, or a document's slug for its own dates. */
+  /** The entity's id, a document's slug for its own dates, or for `documents` the address of a year in the list. */
   id: string;
-  kind: 'event' | 'document' | 'record';
+  kind: 'event' | 'document' | 'record' | 'documents';
   name: string;
   start: string;
   end?: string;

@@ -100,7 +100,7 @@ describe('results', () => {
   test('can be filtered by person, place, organization and event', async () => {
     await search('Taiwan');
     const groups = await page.$$eval('#search-filters legend', (legends) => legends.map((legend) => legend.textContent));
-    expect(groups).toEqual(expect.arrayContaining(['Person', 'Place', 'Organization', 'Event', 'Document']));
+    expect(groups).toEqual(expect.arrayContaining(['Person', 'Place', 'Organization', 'Event', 'Year']));
     const before = (await page.locator('#search-results a').count());
     await page.locator('#search-filters input[name="person"][value="Mao Zedong"]').check();
     await page.waitForFunction((count) => document.querySelectorAll('#search-results a').length !== count, before, { timeout: 20_000 });
