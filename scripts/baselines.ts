@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import type { Element, ElementContent, Root as HastRoot, RootContent as HastRootContent } from 'hast';
-import type { FootnoteReference, Root } from 'mdast';
+import type { FootnoteReference, PhrasingContent, Root } from 'mdast';
 import { toString as textOf } from 'mdast-util-to-string';
 import type { Page } from 'playwright-core';
 import rehypeStringify from 'rehype-stringify';
@@ -138,15 +138,38 @@ function rehypeSections() {
   };
 }
 
+/**
+ * The same conversion as `toPlainGfm`, on the tree: for the Tufte pages, which are HTML, so
+ * that the Markdown is parsed once (the source edit and a second parse would make the
+ * baseline's build look slower than it is).
+ */
+function remarkPlainSyntax() {
+  return (tree: Root) => {
+    visit(tree, (node, index, parent) => {
+      if (node.type === 'link' && node.url.startsWith('entity:') && parent !== undefined && index !== undefined) {
+        // A link holds phrasing content only, and so does the paragraph or heading it stands in.
+        (parent.children as PhrasingContent[]).splice(index, 1, ...node.children);
+        return index;
+      }
+      if (node.type === 'paragraph' || node.type === 'heading') {
+        const last = node.children.at(-1);
+        if (last?.type === 'text') last.value = last.value.replace(MARKER, '');
+      }
+      return undefined;
+    });
+  };
+}
+
 /** The document's text as Tufte HTML: `<section>`s of paragraphs, footnotes as sidenotes. */
 export function toTufteHtml(markdown: string): string {
   return unified()
     .use(remarkParse)
     .use(remarkGfm)
+    .use(remarkPlainSyntax)
     .use(remarkRehype, { handlers: { footnoteReference: sidenoteHandler() } })
     .use(rehypeSections)
     .use(rehypeStringify)
-    .processSync(toPlainGfm(markdown))
+    .processSync(markdown)
     .toString();
 }
 
