@@ -117,7 +117,7 @@ function phases(output: string): string {
   const clean = output.replace(/\x1b\[[0-9;]*m/g, '');
   const collect = /Collecting build info\.\.\.\s*\n.*?Completed in ([\d.]+m? ?[\d.]*s)/s.exec(clean)?.[1];
   const routes = /generating static routes[\s\S]*?Completed in ([\d.]+m? ?[\d.]*s)/.exec(clean)?.[1];
-  const index = /Search index: (\d+) pages read, in ([\d.]+) s/.exec(clean);
+  const index = /Search index: (\d+) of \d+ pages indexed, in ([\d.]+) s/.exec(clean);
   return [
     collect && `content loaded and rendered ${collect}`,
     routes && `pages written ${routes}`,
@@ -190,6 +190,8 @@ interface Row {
   n: number;
   sites: Record<Site['name'], Site>;
   served: Partial<Record<Site['name'], Served>>;
+  /** Site and search index, measured right after the builds (Starlight builds into one folder). */
+  size: Record<Site['name'], { site: { bytes: number; files: number }; index: { bytes: number; files: number } }>;
 }
 
 const rows: Row[] = [];
@@ -231,7 +233,10 @@ for (const n of sizes) {
   for (const site of [edition, starlight, tufte]) {
     if (site.build.every((build) => build.finished)) served[site.name] = await measureServed(site);
   }
-  rows.push({ n, sites: { edition, starlight, tufte }, served });
+  const size = Object.fromEntries(
+    [edition, starlight, tufte].map((site) => [site.name, { site: folderSize(site.dir), index: folderSize(site.indexDir ?? '') }]),
+  ) as Row['size'];
+  rows.push({ n, sites: { edition, starlight, tufte }, served, size });
 }
 
 const buildMedian = (site: Site) => (site.build.every((build) => build.finished) ? median(site.build.map((build) => build.seconds)) : undefined);
@@ -282,9 +287,9 @@ Where the edition's time went (its own log, last run): ${rows.map(({ n, sites })
 | N | site: edition / Starlight / Tufte CSS | files: edition / Starlight | search index: edition / Starlight | index ratio |
 | --- | --- | --- | --- | --- |
 ${rows
-  .map(({ n, sites: { edition, starlight, tufte } }) => {
-    const [e, s, t] = [folderSize(edition.dir), folderSize(starlight.dir), folderSize(tufte.dir)];
-    const [ei, si] = [folderSize(edition.indexDir ?? ''), folderSize(starlight.indexDir ?? '')];
+  .map(({ n, size }) => {
+    const [e, s, t] = [size.edition.site, size.starlight.site, size.tufte.site];
+    const [ei, si] = [size.edition.index, size.starlight.index];
     return `| ${n.toLocaleString('en')} | ${kb(e.bytes)} / ${kb(s.bytes)} / ${kb(t.bytes)} | ${e.files} / ${s.files} | ${kb(ei.bytes)} / ${kb(si.bytes)} | ${ratio(ei.bytes, si.bytes)} |`;
   })
   .join('\n')}

@@ -38,14 +38,19 @@ export default function pagefind(options: Options = {}): AstroIntegration {
         let indexed = 0;
         for (const entry of pages) {
           const path = join(entry.parentPath, entry.name);
-          const added = await index.addHTMLFile({ sourcePath: relative(site, path), content: withSearchNames(readFileSync(path, 'utf8'), names) });
+          const html = readFileSync(path, 'utf8');
+          // Pages that mark no part of themselves as the body to index (the later pages of an
+          // entity's mentions, the lists of documents) would be left out by Pagefind anyway, since
+          // other pages do mark theirs: not handing them over saves reading thousands of them.
+          if (!html.includes('data-pagefind-body')) continue;
+          const added = await index.addHTMLFile({ sourcePath: relative(site, path), content: withSearchNames(html, names) });
           if (added.errors.length > 0) throw new Error(`Pagefind could not index ${relative(site, path)}: ${added.errors.join('; ')}`);
           indexed++;
         }
         const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
         if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
         await close();
-        logger.info(`Search index: ${indexed} pages read, in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+        logger.info(`Search index: ${indexed} of ${pages.length} pages indexed, in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
       },
       'astro:server:setup': ({ server }) => {
         const prefix = `${base}pagefind/`;

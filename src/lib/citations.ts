@@ -159,17 +159,26 @@ function fill(formatted: Formatted, locator: string, address: string): Formatted
 }
 
 /**
+ * Whether the stand-ins give what the engine gives, by form of locator ("12", "12a",
+ * "3 (introduction)" are three forms): how a style prints a locator depends on its form (a range
+ * is joined with a dash, a word may be pluralized), not on the document, so each form is checked
+ * once per build rather than once per document.
+ */
+const checkedForms = new Map<string, boolean>();
+const locatorForm = (locator: string) => locator.replace(/\d+/g, '1');
+
+/**
  * Every paragraph's citations in the four styles, for a document with many paragraphs. The CSL
  * engine formats the citations once, for a stand-in paragraph, and each paragraph's locator and
  * address are put in the stand-ins' place: formatting each paragraph anew costs about 10 ms a
- * style, which for thousands of documents is most of the build. The engine itself formats the
- * first paragraph of each kind (numbered and introduction) and must agree with the template;
- * if it does not, every paragraph is formatted by the engine (`fromTemplate` says which).
+ * style, which for thousands of documents is most of the build. The first time a form of
+ * locator is met, the engine formats that paragraph too and must agree with the template; a
+ * form where it does not is always left to the engine (`fromTemplate` says which were filled).
  */
 export function paragraphStyleCitations(
   item: (paragraphId: string) => CslItem,
   points: readonly Pinpoint[],
-): { citations: StyledCitations[]; fromTemplate: boolean } {
+): { citations: StyledCitations[]; fromTemplate: boolean[] } {
   const styled = (citationItem: CslItem, point: Pinpoint): StyledCitations => ({
     chicagoNote: citation('chicago-fullnote-bibliography', citationItem, point),
     chicagoShortNote: citation('chicago-note-bibliography', citationItem, point),
@@ -187,11 +196,18 @@ export function paragraphStyleCitations(
       apaInText: fill(template.apaInText, point.locator, address),
     };
   };
-  const samples = [points.find((point) => !point.id.startsWith('intro-')), points.find((point) => point.id.startsWith('intro-'))];
-  const agrees = samples.every(
-    (point) => point === undefined || JSON.stringify(styled(item(point.id), point)) === JSON.stringify(fromTemplate(point)),
-  );
-  return { citations: points.map((point) => (agrees ? fromTemplate(point) : styled(item(point.id), point))), fromTemplate: agrees };
+  const results = points.map((point) => {
+    const form = locatorForm(point.locator);
+    let agrees = checkedForms.get(form);
+    if (agrees === undefined) {
+      const engine = styled(item(point.id), point);
+      agrees = JSON.stringify(engine) === JSON.stringify(fromTemplate(point));
+      checkedForms.set(form, agrees);
+      return { citation: engine, filled: false };
+    }
+    return agrees ? { citation: fromTemplate(point), filled: true } : { citation: styled(item(point.id), point), filled: false };
+  });
+  return { citations: results.map((result) => result.citation), fromTemplate: results.map((result) => result.filled) };
 }
 
 /**

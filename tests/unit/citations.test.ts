@@ -179,7 +179,10 @@ describe('every paragraph’s citations, formatted once per document', () => {
     const points = (await paragraphDirectives(parseFrontmatter(markdown).content)).flatMap(({ id }) => pinpoint(id) ?? []);
     expect(points.length).toBeGreaterThan(30);
     const { citations, fromTemplate } = paragraphStyleCitations(item, points);
-    expect(fromTemplate).toBe(true);
+    // The first paragraph of each form of locator ("12", "3 (introduction)") is checked against
+    // the engine; every other one is filled in from the template.
+    expect(fromTemplate.filter((filled) => !filled).length).toBeLessThanOrEqual(2);
+    expect(fromTemplate.filter(Boolean).length).toBeGreaterThan(30);
     points.forEach((point, index) => {
       const engine = pinpointedCitations(item(point.id), point);
       for (const style of styles) expect(citations[index]?.[style], `${point.id} ${style}`).toEqual(engine[style]);
@@ -189,9 +192,11 @@ describe('every paragraph’s citations, formatted once per document', () => {
   test('a locator the template would get wrong is left to the engine', () => {
     // CSL styles join a locator of two numbers into a range ("3-4" becomes "3–4"): the stand-in
     // cannot foresee it, the check against the engine catches it.
-    const points = [{ id: 'p3', label: '¶ 3-4', locator: '3-4', locatorLabel: 'paragraph' as const }];
-    const { citations, fromTemplate } = paragraphStyleCitations(item, points);
-    expect(fromTemplate).toBe(false);
-    expect(citations[0]?.chicagoShortNote).toEqual(pinpointedCitations(item('p3'), points[0]).chicagoShortNote);
+    const point = { id: 'p3', label: '¶ 3-4', locator: '3-4', locatorLabel: 'paragraph' as const };
+    const again = { ...point, id: 'p5', locator: '5-6' };
+    const { citations, fromTemplate } = paragraphStyleCitations(item, [point, again]);
+    expect(fromTemplate).toEqual([false, false]);
+    expect(citations[1]?.chicagoShortNote).toEqual(pinpointedCitations(item('p5'), again).chicagoShortNote);
+    expect(citations[1]?.chicagoShortNote.text).toContain('5–6');
   });
 });
