@@ -114,6 +114,7 @@ function folderSize(dir: string): { bytes: number; files: number } {
 
 /** Where the edition's build spent its time, from its own log. */
 function phases(output: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the log's colour codes start with ESC.
   const clean = output.replace(/\x1b\[[0-9;]*m/g, '');
   const collect = /Collecting build info\.\.\.\s*\n.*?Completed in ([\d.]+m? ?[\d.]*s)/s.exec(clean)?.[1];
   const routes = /generating static routes[\s\S]*?Completed in ([\d.]+m? ?[\d.]*s)/.exec(clean)?.[1];

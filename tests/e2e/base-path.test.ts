@@ -69,7 +69,7 @@ describe(`served below ${base}`, () => {
 
   test('from the home page to the document by keyboard: styled, and nothing asked outside the base', async () => {
     const { page, requests } = await visit('');
-    await page.focus('.document-list a');
+    await page.focus('.document-table a');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/reader\/documents\/antonov-mao-1959-10-14\/$/);
     await page.waitForLoadState('networkidle');
@@ -102,7 +102,7 @@ describe(`served below ${base}`, () => {
     expect(requests.filter(({ url }) => url.endsWith('.css')).map(({ status }) => status)).toEqual([200]);
     await page.click('main a');
     expect(new URL(page.url()).pathname).toBe(base);
-    expect(await page.locator('.document-list a').count()).toBeGreaterThan(0);
+    expect(await page.locator('.document-table a').count()).toBeGreaterThan(0);
     await page.context().close();
   });
 

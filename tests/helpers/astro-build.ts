@@ -7,12 +7,12 @@ import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
  */
 const vitestVariables = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID'];
 
-/** Runs `astro build` into `outDir` as `npm run build` would, with `env` added. */
-export function astroBuild(outDir: string, env: Record<string, string> = {}): SpawnSyncReturns<string> {
+/** Runs `astro build` into `outDir` as `npm run build` would, with `env` added; stopped after `timeout` ms. */
+export function astroBuild(outDir: string, env: Record<string, string> = {}, timeout = 120_000): SpawnSyncReturns<string> {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !vitestVariables.includes(name)));
   return spawnSync('npx', ['astro', 'build', '--outDir', outDir], {
     encoding: 'utf8',
     env: { ...clean, ASTRO_TELEMETRY_DISABLED: '1', ...env },
-    timeout: 120_000,
+    timeout,
   });
 }
