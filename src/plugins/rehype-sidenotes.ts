@@ -15,7 +15,10 @@ export interface Options {
  * `span.sidenote` that keeps the footnote id (`fn-label`), right after its first reference,
  * so CSS can float it into the margin beside that line on wide screens and hide it until
  * opened (`:target`) on narrow ones. The reference stays a real link to the note, with its
- * number, for keyboard, touch, screen reader and readers without JavaScript.
+ * number, for keyboard, touch, screen reader and readers without JavaScript. The note takes
+ * `tabindex="-1"`: following the reference then moves focus into the note (browsers focus a
+ * focusable fragment target), where a hidden note opened on a phone would otherwise leave
+ * keyboard and screen-reader focus behind on the reference.
  * The footnote section is kept as numbered endnotes for print (ids `en-label`), hidden on
  * screen and out of the search index. Run with remark-rehype's `clobberPrefix: ''`.
  */
@@ -100,7 +103,7 @@ function makeSidenote(
   return {
     type: 'element',
     tagName: 'span',
-    properties: { className: ['sidenote'], id: noteId, role: 'doc-footnote' },
+    properties: { className: ['sidenote'], id: noteId, role: 'doc-footnote', tabIndex: -1 },
     children: [
       { type: 'element', tagName: 'span', properties: { className: ['sidenote-number'] }, children: [{ type: 'text', value: number }] },
       { type: 'text', value: ' ' },

@@ -135,6 +135,15 @@ describe('a phone (390 px)', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => note.isVisible()).toBe(false);
     expect(new URL(page.url()).hash).toBe('#fnref-quemoy-matsu');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('fnref-quemoy-matsu');
+  });
+
+  test('a note opened by a tap (a click) takes focus too', async () => {
+    const page = await open(390, 844);
+    await page.click('#fnref-warsaw');
+    await expect.poll(() => page.locator('#fn-warsaw').isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('fn-warsaw');
+    await page.context().close();
   });
 
   test('the page fits the screen: nothing scrolls sideways', async () => {
@@ -255,11 +264,19 @@ describe('keyboard only', () => {
     await page.context().close();
   });
 
-  test('on a phone a note opens by keyboard, Tab goes on inside it, and closing returns focus to its number', async () => {
+  test('on a phone a note opens by keyboard with focus in it, Tab goes on inside it, and closing returns focus to its number', async () => {
     const page = await open(390, 844);
     await page.focus('#fnref-quemoy-matsu');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#fn-quemoy-matsu').isVisible()).toBe(true);
+    // Focus is on the opened note itself (a screen reader reads it from there), visibly, in view.
+    const opened = await focused(page);
+    expect(opened?.label).toContain('span#fn-quemoy-matsu.sidenote');
+    expect(opened?.focusVisible).toBe(true);
+    expect(opened?.outline).toMatch(/^(solid|dotted|dashed|double) ([2-9]|\d\d)/);
+    expect(opened?.inView).toBe(true);
+    // The line that holds the number stays in view above the note.
+    expect(await page.locator('#fnref-quemoy-matsu').evaluate((link) => link.getBoundingClientRect().top >= 0)).toBe(true);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.closest('.sidenote')?.id)).toBe('fn-quemoy-matsu');
     for (let step = 0; step < 10 && !(await page.evaluate(() => document.activeElement?.matches('.sidenote-close'))); step++) {

@@ -16,6 +16,11 @@ describe('rehype-sidenotes', () => {
     expect(ids).toEqual(['fnref-a', 'fn-a', 'fnref-b', 'fn-b', 'endnotes-heading', 'en-a', 'en-b']);
   });
 
+  test('a note can take focus, so that following its reference moves focus into it', async () => {
+    const { html } = await render('A[^a]\n\n[^a]: Note.\n', { rehype: [rehypeSidenotes] });
+    expect(html).toMatch(/<span class="sidenote" id="fn-a" [^>]*tabindex="-1"/);
+  });
+
   test('the close link and heading can be renamed', async () => {
     const { html } = await render('A[^a]\n\n[^a]: Note.\n', {
       rehype: [[rehypeSidenotes, { closeLabel: 'Hide', endnotesHeading: 'Endnotes' }]],
