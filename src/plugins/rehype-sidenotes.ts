@@ -6,8 +6,6 @@ import type { VFile } from 'vfile';
 export interface Options {
   /** Text of the link that closes an opened note on narrow screens. Default: `Close note`. */
   closeLabel?: string;
-  /** Heading of the notes list that print shows instead of the margin. Default: `Notes`. */
-  endnotesHeading?: string;
 }
 
 /**
@@ -15,13 +13,15 @@ export interface Options {
  * `span.sidenote` that keeps the footnote id (`fn-label`), right after its first reference,
  * so CSS can float it into the margin beside that line on wide screens and hide it until
  * opened (`:target`) on narrow ones. The reference stays a real link to the note, with its
- * number, for keyboard, touch, screen reader and readers without JavaScript.
- * The footnote section is kept as numbered endnotes for print (ids `en-label`), hidden on
- * screen and out of the search index. Run with remark-rehype's `clobberPrefix: ''`.
+ * number, for keyboard, touch, screen reader and readers without JavaScript. The note takes
+ * `tabindex="-1"`: following the reference then moves focus into the note (browsers focus a
+ * focusable fragment target), where a hidden note opened on a phone would otherwise leave
+ * keyboard and screen-reader focus behind on the reference.
+ * The footnote section is dropped: print shows these same notes, set off under their line
+ * (edition.css), so no note is sent twice. Run with remark-rehype's `clobberPrefix: ''`.
  */
 const rehypeSidenotes: Plugin<[Options?], Root> = (options = {}) => {
   const closeLabel = options.closeLabel ?? 'Close note';
-  const endnotesHeading = options.endnotesHeading ?? 'Notes';
   return (tree, file) => {
     const section = findFootnoteSection(tree);
     if (section === undefined) return;
@@ -56,18 +56,20 @@ const rehypeSidenotes: Plugin<[Options?], Root> = (options = {}) => {
       return index + 2;
     });
 
-    makeEndnotes(section.element, endnotesHeading);
+    removeSection(section.parent, section.element);
   };
 };
 
 export default rehypeSidenotes;
 
-function findFootnoteSection(tree: Root): { element: Element } | undefined {
-  let found: Element | undefined;
-  visit(tree, 'element', (node) => {
-    if (node.tagName === 'section' && node.properties['dataFootnotes'] !== undefined) found = node;
+function findFootnoteSection(tree: Root): { element: Element; parent: Root | Element } | undefined {
+  let found: { element: Element; parent: Root | Element } | undefined;
+  visit(tree, 'element', (node, _index, parent) => {
+    if (node.tagName === 'section' && node.properties['dataFootnotes'] !== undefined && parent !== undefined) {
+      found = { element: node, parent };
+    }
   });
-  return found && { element: found };
+  return found;
 }
 
 function isBackReference(node: ElementContent): boolean {
@@ -92,6 +94,16 @@ function makeSidenote(
         'rehype-sidenotes:block',
       );
     }
+    // The footnote section is dropped once its notes are placed: a note inside a note would go
+    // with it, and its reference would point nowhere.
+    visit(child, 'element', (node) => {
+      if (node.properties['dataFootnoteRef'] === undefined) return;
+      file.fail(
+        'A margin note cannot refer to another note. Put the other note’s text in this one, or move its reference into the text.',
+        node,
+        'rehype-sidenotes:nested',
+      );
+    });
     const inline = structuredClone(child.children).filter((node) => !isBackReference(node));
     trimEnd(inline);
     if (paragraphs.length > 0) paragraphs.push({ type: 'text', value: ' ' });
@@ -100,7 +112,7 @@ function makeSidenote(
   return {
     type: 'element',
     tagName: 'span',
-    properties: { className: ['sidenote'], id: noteId, role: 'doc-footnote' },
+    properties: { className: ['sidenote'], id: noteId, role: 'doc-footnote', tabIndex: -1 },
     children: [
       { type: 'element', tagName: 'span', properties: { className: ['sidenote-number'] }, children: [{ type: 'text', value: number }] },
       { type: 'text', value: ' ' },
@@ -126,15 +138,11 @@ function trimEnd(nodes: ElementContent[]): void {
   if (last?.type === 'text') last.value = last.value.trimEnd();
 }
 
-/** The footnote section, renamed to endnotes for print: new ids, so the notes' ids stay unique. */
-function makeEndnotes(section: Element, heading: string): void {
-  section.properties = { className: ['endnotes'], dataPagefindIgnore: '', ariaLabelledBy: ['endnotes-heading'] };
-  visit(section, 'element', (node) => {
-    if (/^h[1-6]$/.test(node.tagName)) {
-      node.properties = { id: 'endnotes-heading' };
-      node.children = [{ type: 'text', value: heading }];
-    } else if (node.tagName === 'li' && typeof node.properties['id'] === 'string') {
-      node.properties['id'] = node.properties['id'].replace(/^fn-/, 'en-');
-    }
-  });
+/** Takes the footnote section out of the tree, with the line break remark-rehype puts before it. */
+function removeSection(parent: Root | Element, section: Element): void {
+  const index = parent.children.indexOf(section);
+  if (index === -1) return;
+  const before = parent.children[index - 1];
+  const start = before?.type === 'text' && before.value.trim() === '' ? index - 1 : index;
+  parent.children.splice(start, index - start + 1);
 }

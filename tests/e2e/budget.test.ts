@@ -17,10 +17,12 @@ import { readBuiltSite, siteLayout } from '../helpers/built-site.ts';
  * names, search and citing (HTML 25,130 with 38 glosses, each printed twice: in the margin and,
  * for paper, as an endnote; CSS 2,181). Raised on purpose with those features to 51,425 bytes
  * (HTML 43,450: linked mentions and the people-and-places list, the Cite panel and reference
- * metadata; CSS 4,007; JS 3,968). The budget is 54 KiB, about 7 % above: room for a few more
- * glosses, while a new feature that adds weight to every reading page has to raise it on purpose.
+ * metadata; CSS 4,007; JS 3,968), budget 54 KiB. Lowered when the endnotes went (print now sets
+ * the margin notes themselves under their lines): 45,807 bytes (HTML 37,775; CSS 4,064;
+ * JS 3,968). The budget is 45 KiB, just above: anything that adds weight to every reading page,
+ * a gloss included, has to raise it on purpose.
  */
-const readingPageBudget = 54 * 1024;
+const readingPageBudget = 45 * 1024;
 
 /**
  * JavaScript that a reading page loads before any interaction, gzip: only small deferred

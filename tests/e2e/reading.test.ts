@@ -135,6 +135,15 @@ describe('a phone (390 px)', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => note.isVisible()).toBe(false);
     expect(new URL(page.url()).hash).toBe('#fnref-quemoy-matsu');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('fnref-quemoy-matsu');
+  });
+
+  test('a note opened by a tap (a click) takes focus too', async () => {
+    const page = await open(390, 844);
+    await page.click('#fnref-warsaw');
+    await expect.poll(() => page.locator('#fn-warsaw').isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('fn-warsaw');
+    await page.context().close();
   });
 
   test('the page fits the screen: nothing scrolls sideways', async () => {
@@ -255,11 +264,19 @@ describe('keyboard only', () => {
     await page.context().close();
   });
 
-  test('on a phone a note opens by keyboard, Tab goes on inside it, and closing returns focus to its number', async () => {
+  test('on a phone a note opens by keyboard with focus in it, Tab goes on inside it, and closing returns focus to its number', async () => {
     const page = await open(390, 844);
     await page.focus('#fnref-quemoy-matsu');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#fn-quemoy-matsu').isVisible()).toBe(true);
+    // Focus is on the opened note itself (a screen reader reads it from there), visibly, in view.
+    const opened = await focused(page);
+    expect(opened?.label).toContain('span#fn-quemoy-matsu.sidenote');
+    expect(opened?.focusVisible).toBe(true);
+    expect(opened?.outline).toMatch(/^(solid|dotted|dashed|double) ([2-9]|\d\d)/);
+    expect(opened?.inView).toBe(true);
+    // The line that holds the number stays in view above the note.
+    expect(await page.locator('#fnref-quemoy-matsu').evaluate((link) => link.getBoundingClientRect().top >= 0)).toBe(true);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.closest('.sidenote')?.id)).toBe('fn-quemoy-matsu');
     for (let step = 0; step < 10 && !(await page.evaluate(() => document.activeElement?.matches('.sidenote-close'))); step++) {
@@ -336,17 +353,68 @@ describe('the page asks nothing of other origins', () => {
 });
 
 describe('print', () => {
-  test('margin notes become numbered endnotes, and external link targets are printed', async () => {
-    const context = await browser.newContext({ viewport: { width: 800, height: 1100 } });
+  test('every margin note is printed once, numbered, set off under the line of its reference; link targets are printed', async () => {
+    // About the width of an A4 or Letter page inside its print margins.
+    const context = await browser.newContext({ viewport: { width: 650, height: 1000 } });
     const page = await context.newPage();
     await page.goto(url());
     await page.emulateMedia({ media: 'print' });
-    expect(await page.locator('#fn-warsaw').isVisible()).toBe(false);
-    expect(await page.locator('.endnotes').isVisible()).toBe(true);
-    expect(await page.locator('.endnotes li').count()).toBe(await page.locator('.sidenote').count());
-    expect(await page.locator('#en-warsaw').textContent()).toContain('ambassadorial talks');
-    const printedTarget = await page.$eval('#en-warsaw a[href^="http"]', (link) => getComputedStyle(link, '::after').content);
-    expect(printedTarget).toContain('https://');
+    const notes = await page.$$eval('.sidenote', (elements) =>
+      elements.map((note) => {
+        const reference = document.querySelector(`a[href="#${note.id}"][role="doc-noteref"]`);
+        const number = note.querySelector('.sidenote-number');
+        const paragraph = note.closest('p');
+        const box = note.getBoundingClientRect();
+        const visible = (element: Element | null | undefined) => element?.checkVisibility({ opacityProperty: true, visibilityProperty: true }) ?? false;
+        return {
+          id: note.id,
+          visible: visible(note),
+          numberVisible: visible(number),
+          number: number?.textContent ?? '',
+          refNumber: reference?.textContent ?? '',
+          top: box.top + window.scrollY,
+          bottom: box.bottom + window.scrollY,
+          left: box.left,
+          right: box.right,
+          width: box.width,
+          textWidth: paragraph?.getBoundingClientRect().width ?? Number.NaN,
+          refBottom: (reference?.getBoundingClientRect().bottom ?? Number.NaN) + window.scrollY,
+          paragraphBottom: (paragraph?.getBoundingClientRect().bottom ?? Number.NaN) + window.scrollY,
+          // biome-ignore lint/performance/useDomNodeTextContent: compared with the page's printed text, laid out alike.
+          text: (note.querySelector<HTMLElement>('.sidenote-para')?.innerText ?? '').trim(),
+        };
+      }),
+    );
+    expect(notes.length).toBeGreaterThanOrEqual(20);
+    // biome-ignore lint/performance/useDomNodeTextContent: the text as laid out for print is what is checked.
+    const printed = await page.evaluate(() => document.body.innerText);
+    notes.forEach((note, index) => {
+      expect(note.visible, `${note.id} is hidden`).toBe(true);
+      expect(note.numberVisible, `${note.id} has no visible number`).toBe(true);
+      expect(note.number, note.id).toBe(String(index + 1));
+      expect(note.refNumber, note.id).toBe(note.number);
+      // Set off at the width of the text, below the line that holds its reference, inside its paragraph.
+      expect(note.width, note.id).toBeGreaterThanOrEqual(note.textWidth - 1);
+      expect(note.left, note.id).toBeGreaterThanOrEqual(0);
+      expect(note.right, note.id).toBeLessThanOrEqual(650);
+      expect(note.top, note.id).toBeGreaterThanOrEqual(note.refBottom - 1);
+      expect(note.paragraphBottom, note.id).toBeGreaterThanOrEqual(note.bottom);
+      // Printed once: no second copy of the note elsewhere on the page.
+      expect(note.text.length, note.id).toBeGreaterThan(20);
+      expect(printed.split(note.text).length - 1, note.text).toBe(1);
+    });
+    const byTop = [...notes].sort((a, b) => a.top - b.top);
+    for (let index = 1; index < byTop.length; index++) {
+      const [above, below] = [byTop[index - 1], byTop[index]];
+      expect(below?.top, `${below?.id} overlaps ${above?.id}`).toBeGreaterThanOrEqual(above?.bottom ?? 0);
+    }
+    expect(await page.locator('.sidenote-close').evaluateAll((links) => links.filter((link) => link.checkVisibility()).length)).toBe(0);
+
+    const links = await page.$$eval('.sidenote a[href^="http"]', (elements) =>
+      elements.map((link) => ({ href: link.getAttribute('href') ?? '', printed: getComputedStyle(link, '::after').content })),
+    );
+    expect(links.length).toBeGreaterThan(notes.length);
+    for (const link of links) expect(link.printed, link.href).toContain(link.href);
     expect(await page.locator('.site-header').isVisible()).toBe(false);
     await context.close();
   });

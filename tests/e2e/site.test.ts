@@ -40,7 +40,7 @@ describe('links', () => {
     const fragments = site.pages.get(file)?.parsed.links.filter((link) => link.url.startsWith('#')) ?? [];
     const paragraphs = selectAll('.para', tree(file)).length;
     const notes = selectAll('.sidenote', tree(file)).length;
-    // A number per paragraph, and per note its reference, its close link and the printed note's links.
+    // A number per paragraph, and per note its reference and its close link.
     expect(paragraphs).toBeGreaterThan(30);
     expect(notes).toBeGreaterThan(30);
     expect(fragments.length).toBeGreaterThanOrEqual(paragraphs + 2 * notes);

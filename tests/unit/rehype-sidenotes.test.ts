@@ -10,18 +10,24 @@ describe('rehype-sidenotes', () => {
     { test, expect },
   );
 
-  test('every note id stays unique: the margin note keeps fn-, the printed note becomes en-', async () => {
+  test('each note is sent once: beside its reference, with no footnote section after the text', async () => {
     const { html } = await render('A[^a] B[^b]\n\n[^a]: Note a.\n[^b]: Note b.\n', { rehype: [rehypeSidenotes] });
     const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((match) => match[1]);
-    expect(ids).toEqual(['fnref-a', 'fn-a', 'fnref-b', 'fn-b', 'endnotes-heading', 'en-a', 'en-b']);
+    expect(ids).toEqual(['fnref-a', 'fn-a', 'fnref-b', 'fn-b']);
+    expect(html.match(/Note a\./g)).toHaveLength(1);
+    expect(html).not.toContain('<section');
   });
 
-  test('the close link and heading can be renamed', async () => {
+  test('a note can take focus, so that following its reference moves focus into it', async () => {
+    const { html } = await render('A[^a]\n\n[^a]: Note.\n', { rehype: [rehypeSidenotes] });
+    expect(html).toMatch(/<span class="sidenote" id="fn-a" [^>]*tabindex="-1"/);
+  });
+
+  test('the close link can be renamed', async () => {
     const { html } = await render('A[^a]\n\n[^a]: Note.\n', {
-      rehype: [[rehypeSidenotes, { closeLabel: 'Hide', endnotesHeading: 'Endnotes' }]],
+      rehype: [[rehypeSidenotes, { closeLabel: 'Hide' }]],
     });
     expect(html).toContain('>Hide</a>');
-    expect(html).toContain('>Endnotes</h2>');
   });
 
   test('a document without notes is left alone', async () => {
