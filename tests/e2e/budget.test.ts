@@ -19,10 +19,12 @@ import { readBuiltSite, siteLayout } from '../helpers/built-site.ts';
  * (HTML 43,450: linked mentions and the people-and-places list, the Cite panel and reference
  * metadata; CSS 4,007; JS 3,968), budget 54 KiB. Lowered when the endnotes went (print now sets
  * the margin notes themselves under their lines): 45,807 bytes (HTML 37,775; CSS 4,064;
- * JS 3,968). The budget is 45 KiB, just above: anything that adds weight to every reading page,
- * a gloss included, has to raise it on purpose.
+ * JS 3,968), budget 45 KiB. Raised on purpose for the collection: the one stylesheet now also
+ * styles the list of documents, its pages and the previous/next links below each document:
+ * 46,207 bytes (HTML 37,822; CSS 4,417; JS 3,968). The budget is 46 KiB, just above: anything
+ * that adds weight to every reading page, a gloss included, has to raise it on purpose.
  */
-const readingPageBudget = 45 * 1024;
+const readingPageBudget = 46 * 1024;
 
 /**
  * JavaScript that a reading page loads before any interaction, gzip: only small deferred
