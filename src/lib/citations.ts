@@ -153,8 +153,8 @@ const ADDRESS = 'zqxaddressqx';
 const escapeHtml = (text: string) => text.replace(/&/g, '&#38;').replace(/</g, '&#60;').replace(/>/g, '&#62;');
 
 function fill(formatted: Formatted, locator: string, address: string): Formatted {
-  const put = (text: string, escape: (value: string) => string) =>
-    text.replaceAll(LOCATOR, escape(locator)).replaceAll(ADDRESS, escape(address));
+  const put = (text: string, encode: (value: string) => string) =>
+    text.replaceAll(LOCATOR, encode(locator)).replaceAll(ADDRESS, encode(address));
   return { text: put(formatted.text, (value) => value), html: put(formatted.html, escapeHtml) };
 }
 
