@@ -6,36 +6,42 @@
  *   node scripts/generate-collection.ts <count> <folder>
  *   EDITION_CONTENT=<folder> npx astro build
  */
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { readEntities } from '../src/lib/entities.ts';
 import { syntheticDocument } from '../src/lib/synthetic-collection.ts';
-import { readFileSync } from 'node:fs';
 
-const [countArgument, folder] = process.argv.slice(2);
-const count = Number(countArgument);
-if (!Number.isInteger(count) || count < 1 || !folder) {
-  console.error('Usage: node scripts/generate-collection.ts <count> <folder>, e.g. 100 bench/work/collection-100');
-  process.exit(2);
-}
-const fromContent = relative(resolve('content'), resolve(folder));
-if (!fromContent.startsWith('..')) {
-  console.error(`${folder} is inside content/: write synthetic collections elsewhere, e.g. bench/work/.`);
-  process.exit(2);
+/** Writes `count` synthetic documents and the registry into `folder`, replacing what was there. */
+export function writeSyntheticCollection(count: number, folder: string): void {
+  const fromContent = relative(resolve('content'), resolve(folder));
+  if (!fromContent.startsWith('..')) throw new Error(`${folder} is inside content/: write synthetic collections elsewhere, e.g. bench/work/.`);
+  const entities = readEntities('content/entities');
+  const spellingsOf = (type: string) => entities.filter((entity) => entity.type === type).flatMap((entity) => entity.spellings);
+  const source = {
+    markdown: readFileSync('content/documents/antonov-mao-1959-10-14.md', 'utf8'),
+    spellings: { person: spellingsOf('person'), place: spellingsOf('place') },
+  };
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(`${folder}/documents`, { recursive: true });
+  cpSync('content/entities', `${folder}/entities`, { recursive: true });
+  for (let index = 1; index <= count; index++) {
+    const { fileName, markdown } = syntheticDocument(source, index);
+    writeFileSync(`${folder}/documents/${fileName}`, markdown);
+  }
 }
 
-const entities = readEntities('content/entities');
-const spellingsOf = (type: string) => entities.filter((entity) => entity.type === type).flatMap((entity) => entity.spellings);
-const source = {
-  markdown: readFileSync('content/documents/antonov-mao-1959-10-14.md', 'utf8'),
-  spellings: { person: spellingsOf('person'), place: spellingsOf('place') },
-};
-
-rmSync(folder, { recursive: true, force: true });
-mkdirSync(`${folder}/documents`, { recursive: true });
-cpSync('content/entities', `${folder}/entities`, { recursive: true });
-for (let index = 1; index <= count; index++) {
-  const { fileName, markdown } = syntheticDocument(source, index);
-  writeFileSync(`${folder}/documents/${fileName}`, markdown);
+if (import.meta.main) {
+  const [countArgument, folder] = process.argv.slice(2);
+  const count = Number(countArgument);
+  if (!Number.isInteger(count) || count < 1 || !folder) {
+    console.error('Usage: node scripts/generate-collection.ts <count> <folder>, e.g. 100 bench/work/collection-100');
+    process.exit(2);
+  }
+  try {
+    writeSyntheticCollection(count, folder);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(2);
+  }
+  console.log(`${count} documents written to ${folder}/documents, with the registry in ${folder}/entities.`);
 }
-console.log(`${count} documents written to ${folder}/documents, with the registry in ${folder}/entities.`);

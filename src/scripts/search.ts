@@ -4,6 +4,7 @@
  * paragraph numbers; announces the count; filters by kind of entity and by document.
  * Pagefind's own code loads only here, when a search runs.
  */
+import { partFilter, partOf, type SearchPart, type SearchParts } from '../lib/search-parts.ts';
 import { cleanExcerpt, closestName, highlightTerms, namedEntities, withHighlight, type EntityNames } from '../lib/search-terms.ts';
 
 interface SubResult {
@@ -19,6 +20,7 @@ interface ResultData {
 }
 interface Pagefind {
   options: (options: Record<string, unknown>) => Promise<void>;
+  mergeIndex: (bundle: string, options: Record<string, unknown>) => Promise<void>;
   search: (query: string, options?: { filters?: Record<string, string[]> }) => Promise<{ results: { data: () => Promise<ResultData> }[] }>;
   filters: () => Promise<Record<string, Record<string, number>>>;
 }
@@ -30,15 +32,38 @@ const results = document.querySelector<HTMLElement>('#search-results');
 const filterBox = document.querySelector<HTMLElement>('#search-filters');
 const base = document.documentElement.dataset['base'] ?? '/';
 const entities = JSON.parse(document.querySelector('#entity-names')?.textContent ?? '[]') as EntityNames[];
+// Present only when the archive is built in parts (SEARCH_PARTS): the other parts to search too.
+const parts = JSON.parse(document.querySelector('#search-parts')?.textContent ?? 'null') as SearchParts | null;
+const allParts = parts ? [parts.own, ...parts.others] : [];
+/** Parts whose index did not answer: the search runs without them and says so. */
+let unreachable: SearchPart[] = [];
 
-let pagefind: Pagefind | undefined;
-async function load(): Promise<Pagefind> {
-  if (!pagefind) {
+// One promise for every caller: the filters and the first search both ask for the engine at
+// once, and an index merged twice would give every result of that part twice.
+let loading: Promise<Pagefind> | undefined;
+function load(): Promise<Pagefind> {
+  loading ??= (async () => {
     const url = `${base}pagefind/pagefind.js`;
-    pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
-    await pagefind.options({ baseUrl: base });
-  }
-  return pagefind;
+    const engine = (await import(/* @vite-ignore */ url)) as Pagefind;
+    if (!parts) {
+      await engine.options({ baseUrl: base });
+      return engine;
+    }
+    // Each part's results link below its own base path, and carry its name as a filter.
+    await engine.options({ baseUrl: base, mergeFilter: { [partFilter]: parts.own.label } });
+    // A part not deployed (or being replaced) must not take the others down: Pagefind keeps an
+    // index that failed to load and fails every later search with it, so look first (past any
+    // cached answer, as Pagefind itself does for this file).
+    const answers = await Promise.all(
+      parts.others.map((part) => fetch(`${part.bundle}pagefind-entry.json`, { cache: 'no-store' }).then((response) => response.ok, () => false)),
+    );
+    unreachable = parts.others.filter((_, index) => !answers[index]);
+    for (const part of parts.others.filter((_, index) => answers[index])) {
+      await engine.mergeIndex(part.bundle, { baseUrl: part.base, mergeFilter: { [partFilter]: part.label } });
+    }
+    return engine;
+  })();
+  return loading;
 }
 
 function selectedFilters(): Record<string, string[]> {
@@ -132,7 +157,8 @@ async function run(query: string): Promise<void> {
   }
   const data = await Promise.all(found.map((result) => result.data()));
   // The entry of an entity the query names outright comes first.
-  const named = new Set(namedEntities(searched, entities).map((id) => `${base}entities/${id}/`));
+  const bases = parts ? allParts.map((part) => part.base) : [base];
+  const named = new Set(namedEntities(searched, entities).flatMap((id) => bases.map((partBase) => `${partBase}entities/${id}/`)));
   data.sort((a, b) => Number(named.has(b.url)) - Number(named.has(a.url)));
   const terms = highlightTerms(searched, entities);
   const documents = data.filter((page) => page.meta['kind'] === 'document');
@@ -155,7 +181,13 @@ async function run(query: string): Promise<void> {
     const section = document.createElement('section');
     const heading = document.createElement('h2');
     heading.textContent = 'Names and places';
-    section.append(heading, resultList(entries.map((page) => ({ href: withHighlight(page.url, terms), title: page.meta['title'] ?? page.url, excerpt: cleanExcerpt(page.excerpt, terms) }))));
+    // Every part has its own page for a name, listing that part's paragraphs: say whose it is.
+    const entryTitle = (page: ResultData) => {
+      const title = page.meta['title'] ?? page.url;
+      const part = parts ? partOf(page.url, allParts) : undefined;
+      return part ? `${title} (${part.label})` : title;
+    };
+    section.append(heading, resultList(entries.map((page) => ({ href: withHighlight(page.url, terms), title: entryTitle(page), excerpt: cleanExcerpt(page.excerpt, terms) }))));
     groups.push({ rank: data.indexOf(entries[0] as ResultData), element: section });
   }
   // Groups in the order of their best result: a name's own entry first when it ranks first.
@@ -163,12 +195,16 @@ async function run(query: string): Promise<void> {
   results.replaceChildren(...groups.map((group) => group.element));
   const count = paragraphs + entries.length;
   const counted = `${paragraphs} ${paragraphs === 1 ? 'paragraph' : 'paragraphs'} and ${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}`;
+  const missing =
+    unreachable.length === 0
+      ? ''
+      : ` ${unreachable.length === 1 ? 'Part' : 'Parts'} ${unreachable.map((part) => part.label).join(', ')} not searched: ${unreachable.length === 1 ? 'its index' : 'their indexes'} did not load.`;
   status.textContent =
-    count === 0
+    (count === 0
       ? `No results for “${query}”. Try another spelling, or browse the names and places.`
       : suggestion
         ? `No results for “${query}”; ${counted} for “${suggestion}”.`
-        : `${counted} for “${query}”.`;
+        : `${counted} for “${query}”.`) + missing;
 }
 
 form?.addEventListener('submit', (event) => {

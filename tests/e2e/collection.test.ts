@@ -34,7 +34,7 @@ let documents: { slug: string; date: string; title: string }[];
 beforeAll(async () => {
   const generated = spawnSync(process.execPath, ['scripts/generate-collection.ts', String(count), content], { encoding: 'utf8' });
   if (generated.status !== 0) throw new Error(`The generator failed:\n${generated.stderr}`);
-  const result = astroBuild(outDir, { EDITION_CONTENT: content }, 540_000);
+  const result = astroBuild(outDir, { EDITION_CONTENT: content }, { timeout: 540_000 });
   if (result.status !== 0) throw new Error(`The build of ${count} documents failed:\n${result.stdout}\n${result.stderr}`);
   documents = documentFiles(work)
     .map(({ markdown }) => parseFrontmatter(markdown).frontmatter as { slug: string; conversationDate: string; title: string })
