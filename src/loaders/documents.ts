@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { AstroError } from 'astro/errors';
@@ -62,7 +62,8 @@ async function loadAll(context: LoaderContext, schema: z.ZodType, root: string):
     } catch (error) {
       throw new AstroError(describeFailure(path, error), `Fix ${path} at that line, as the message says.`);
     }
-    entries.push({ id, data, body: content.trim(), filePath: path, digest: generateDigest(markdown), rendered });
+    // Astro wants the path relative to the project, even for a collection kept elsewhere.
+    entries.push({ id, data, body: content.trim(), filePath: relative(resolve(root), resolve(root, path)), digest: generateDigest(markdown), rendered });
   }
   store.clear();
   for (const entry of entries) store.set(entry);

@@ -6,10 +6,10 @@
  * that only a collection produces are valid HTML and pass axe in Chromium.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { HtmlValidate } from 'html-validate';
 import type { Browser } from 'playwright-core';
@@ -22,9 +22,12 @@ import { type BuiltSite, readBuiltSite, siteLayout } from '../helpers/built-site
 import { type StaticServer, serveStatic } from '../helpers/static-server.ts';
 
 const count = 120;
-const work = mkdtempSync(join(tmpdir(), 'edition-collection-'));
+// Astro takes the content folder only relative to the project: the collection is written
+// under bench/work/ (ignored by git), the built site to the system's temporary folder.
+mkdirSync('bench/work', { recursive: true });
+const work = mkdtempSync('bench/work/collection-test-');
 const content = join(work, 'content');
-const outDir = join(work, 'dist');
+const outDir = join(mkdtempSync(join(tmpdir(), 'edition-collection-')), 'dist');
 let site: BuiltSite;
 let server: StaticServer;
 let browser: Browser;
@@ -49,6 +52,7 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
   rmSync(work, { recursive: true, force: true });
+  rmSync(dirname(outDir), { recursive: true, force: true });
 });
 
 const html = (file: string) => site.pages.get(file)?.html ?? '';
