@@ -14,7 +14,7 @@
  * from /proc; the served sites are measured in Chromium (cold cache each run).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -69,6 +69,8 @@ function treeMemory(pid: number): number {
 interface Timed {
   seconds: number;
   peakBytes: number;
+  /** Seconds from the start of the build to its peak memory. */
+  peakAt: number;
   finished: boolean;
   output: string;
   load: number;
@@ -92,15 +94,17 @@ function timed(command: string, args: string[], options: { cwd?: string; env?: R
       output = (output + chunk.toString()).slice(-200_000);
     });
     let peakBytes = 0;
+    let peakTime = start;
     const sampler = setInterval(() => {
-      if (child.pid !== undefined) peakBytes = Math.max(peakBytes, treeMemory(child.pid));
+      const bytes = child.pid === undefined ? 0 : treeMemory(child.pid);
+      if (bytes > peakBytes) [peakBytes, peakTime] = [bytes, performance.now()];
     }, 100);
     const limit = setTimeout(() => child.kill('SIGKILL'), timeoutMinutes * 60_000);
     child.on('error', reject);
     child.on('close', (code) => {
       clearInterval(sampler);
       clearTimeout(limit);
-      resolve({ seconds: (performance.now() - start) / 1000, peakBytes, finished: code === 0, output, load });
+      resolve({ seconds: (performance.now() - start) / 1000, peakBytes, peakAt: (peakTime - start) / 1000, finished: code === 0, output, load });
     });
   });
 }
@@ -116,8 +120,9 @@ function folderSize(dir: string): { bytes: number; files: number } {
 function phases(output: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the log's colour codes start with ESC.
   const clean = output.replace(/\x1b\[[0-9;]*m/g, '');
-  const collect = /Collecting build info\.\.\.\s*\n.*?Completed in ([\d.]+m? ?[\d.]*s)/s.exec(clean)?.[1];
-  const routes = /generating static routes[\s\S]*?Completed in ([\d.]+m? ?[\d.]*s)/.exec(clean)?.[1];
+  const duration = '(\\d+m(?: [\\d.]+s)?|[\\d.]+s)';
+  const collect = new RegExp(`Collecting build info\\.\\.\\.\\s*\\n.*?Completed in ${duration}`, 's').exec(clean)?.[1];
+  const routes = new RegExp(`generating static routes[\\s\\S]*?Completed in ${duration}`).exec(clean)?.[1];
   const index = /Search index: (\d+) of \d+ pages indexed, in ([\d.]+) s/.exec(clean);
   return [
     collect && `content loaded and rendered ${collect}`,
@@ -126,6 +131,13 @@ function phases(output: string): string {
   ]
     .filter(Boolean)
     .join('; ');
+}
+
+/** Each build's log, for a build that fails or to see where its time went: bench/work/logs/. */
+function keepLog(name: string, build: Timed | undefined): void {
+  mkdirSync(`${work}/logs`, { recursive: true });
+  writeFileSync(`${work}/logs/${name}.log`, build?.output ?? '');
+  if (build && !build.finished) console.log(`  ${name} failed; its log: ${work}/logs/${name}.log`);
 }
 
 interface Site {
@@ -214,6 +226,7 @@ for (const n of sizes) {
     edition.build.push(
       await timed(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', editionDir], { env: { EDITION_CONTENT: collection } }),
     );
+    keepLog(`edition-${n}-${run + 1}`, edition.build.at(-1));
     console.log(`  edition ${secondsText(edition.build.at(-1)?.seconds ?? 0)}`);
   }
   // Starlight reads its pages from its own content folder: writing them is part of its build.
@@ -226,12 +239,13 @@ for (const n of sizes) {
     const prepareSeconds = (performance.now() - prepared) / 1000;
     const built = await timed(starlightBuildCommand.command, starlightBuildCommand.args, { cwd: starlightBuildCommand.cwd, env: starlightBuildCommand.env });
     starlight.build.push({ ...built, seconds: built.seconds + prepareSeconds });
+    keepLog(`starlight-${n}-${run + 1}`, built);
     console.log(`  starlight ${secondsText(built.seconds + prepareSeconds)}`);
   }
   for (let run = 0; run < times; run++) {
     const start = performance.now();
     writeTufte(collection, tufteDir);
-    tufte.build.push({ seconds: (performance.now() - start) / 1000, peakBytes: 0, finished: true, output: '', load: loadavg()[0] ?? 0 });
+    tufte.build.push({ seconds: (performance.now() - start) / 1000, peakBytes: 0, peakAt: 0, finished: true, output: '', load: loadavg()[0] ?? 0 });
   }
   const served: Row['served'] = {};
   for (const site of [edition, starlight, tufte]) {
@@ -245,6 +259,7 @@ for (const n of sizes) {
 
 const buildMedian = (site: Site) => (site.build.every((build) => build.finished) ? median(site.build.map((build) => build.seconds)) : undefined);
 const peak = (site: Site) => Math.max(...site.build.map((build) => build.peakBytes));
+const peakAt = (site: Site) => site.build.reduce((top, build) => (build.peakBytes > top.peakBytes ? build : top)).peakAt;
 const buildCell = (site: Site) => {
   const value = buildMedian(site);
   if (value === undefined) return `did not finish (${site.build.map((build) => secondsText(build.seconds)).join(', ')})`;
@@ -285,7 +300,9 @@ ${rows
   .map((row) => `| ${row} |`)
   .join('\n')}
 
-Where the edition's time went (its own log, last run): ${rows.map(({ n, sites }) => `N = ${n.toLocaleString('en')}: ${phases(sites.edition.build.at(-1)?.output ?? '') || 'not reported'}`).join('. ')}.
+Where the edition's time went (its own log, last run), and when its memory peaked: ${rows
+  .map(({ n, sites }) => `N = ${n.toLocaleString('en')}: ${phases(sites.edition.build.at(-1)?.output ?? '') || 'not reported'}; peak ${kb(peak(sites.edition))} at ${secondsText(peakAt(sites.edition))}`)
+  .join('. ')}.
 
 ### Size
 
