@@ -86,13 +86,15 @@ function timed(command: string, args: string[], options: { cwd?: string; env?: R
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    // The log without Astro's line per page written (thousands of them), so that what is kept
+    // holds the phases and any error.
     let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output = (output + chunk.toString()).slice(-200_000);
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      output = (output + chunk.toString()).slice(-200_000);
-    });
+    const keep = (chunk: Buffer) => {
+      const lines = chunk.toString().split('\n').filter((line) => !line.includes('├─') && !line.includes('└─'));
+      output = (output + lines.join('\n')).slice(-200_000);
+    };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
     let peakBytes = 0;
     let peakTime = start;
     const sampler = setInterval(() => {
