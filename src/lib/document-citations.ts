@@ -5,7 +5,7 @@
 import type { DocumentData } from '../schemas/document.ts';
 import { cslItem, documentUrl, paragraphUrl, pinpoint } from './citation-item.ts';
 import { type CitationSet, citationSet, exportCitations, type Formatted, paragraphStyleCitations } from './citations.ts';
-import { paragraphDirectives } from './text-fragment.ts';
+import type { ParagraphDirective } from './text-fragment.ts';
 
 /** What a paragraph's "Cite" panel shows. */
 export interface ParagraphCitations {
@@ -31,16 +31,19 @@ export interface DocumentCitations {
   paragraphs: ParagraphCitations[];
 }
 
-/** Builds a document's citations; `site` and `base` are the site's origin and base path. */
-export async function documentCitations(
+/**
+ * Builds a document's citations from its numbered paragraphs and their text directives (as
+ * `remarkRecordDirectives` records them while the document renders); `site` and `base` are the
+ * site's origin and base path.
+ */
+export function documentCitations(
   data: DocumentData,
-  markdownBody: string,
+  directives: readonly ParagraphDirective[],
   site: URL | string,
   base: string,
-): Promise<DocumentCitations> {
+): DocumentCitations {
   const url = documentUrl(site, base, data.slug);
   const documentItem = cslItem(data, url);
-  const directives = await paragraphDirectives(markdownBody);
   const points = directives.flatMap(({ id }) => pinpoint(id) ?? []);
   const styled = paragraphStyleCitations((id) => cslItem(data, url, id), points).citations;
   const directiveOf = new Map(directives.map(({ id, directive }) => [id, directive]));

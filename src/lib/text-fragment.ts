@@ -67,15 +67,15 @@ export function textDirective(runs: readonly string[]): string | undefined {
   return `text=${encodeTerm(start)},${encodeTerm(end)}`;
 }
 
-/** Every numbered paragraph of a document body, in order, with its text directive if it has one. */
-export async function paragraphDirectives(
-  markdownBody: string,
-  path = 'document.md',
-): Promise<{ id: string; directive: string | undefined }[]> {
-  const processor = unified().use(remarkParse).use(remarkGfm).use(remarkParagraphIds);
-  const file = new VFile({ path, value: markdownBody });
-  const tree = (await processor.run(processor.parse(file), file)) as Root;
-  const paragraphs: { id: string; directive: string | undefined }[] = [];
+/** A numbered paragraph and its text directive, if it has one. */
+export interface ParagraphDirective {
+  id: string;
+  directive: string | undefined;
+}
+
+/** Every numbered paragraph of a tree remark-paragraph-ids has numbered, in order, with its directive. */
+export function treeDirectives(tree: Root): ParagraphDirective[] {
+  const paragraphs: ParagraphDirective[] = [];
   visit(tree, 'paragraph', (node: Paragraph) => {
     const id = node.data?.hProperties?.['id'];
     if (typeof id !== 'string') return;
@@ -83,4 +83,24 @@ export async function paragraphDirectives(
     paragraphs.push({ id, directive: textDirective(plainRuns(node.children)) });
   });
   return paragraphs;
+}
+
+/** Every numbered paragraph of a document body, parsed on its own. */
+export async function paragraphDirectives(markdownBody: string, path = 'document.md'): Promise<ParagraphDirective[]> {
+  const processor = unified().use(remarkParse).use(remarkGfm).use(remarkParagraphIds);
+  const file = new VFile({ path, value: markdownBody });
+  return treeDirectives((await processor.run(processor.parse(file), file)) as Root);
+}
+
+/**
+ * The same directives, recorded while the site renders the document (run right after
+ * remark-paragraph-ids, before any plugin changes the text) into the frontmatter Astro hands to
+ * the pages as `remarkPluginFrontmatter.paragraphDirectives`: the citations need them, and
+ * parsing every document a second time for them cost as much as a sixth of the build.
+ */
+export function remarkRecordDirectives() {
+  return (tree: Root, file: VFile) => {
+    const astro = file.data.astro;
+    if (astro?.frontmatter) astro.frontmatter['paragraphDirectives'] = treeDirectives(tree);
+  };
 }

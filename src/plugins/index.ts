@@ -5,6 +5,7 @@
 import type { Options as RemarkRehypeOptions } from 'remark-rehype';
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import type { AnchorLock } from '../lib/anchors.ts';
+import { remarkRecordDirectives } from '../lib/text-fragment.ts';
 import remarkEntityMentions, { type EntityRef } from './remark-entity-mentions.ts';
 import rehypeSafeHtml from './rehype-safe-html.ts';
 import rehypeSidenotes from './rehype-sidenotes.ts';
@@ -29,6 +30,7 @@ export function remarkPlugins(options: PipelineOptions = {}): RemarkPlugins {
   return [
     remarkFootnoteCheck,
     remarkParagraphIds,
+    remarkRecordDirectives,
     [remarkAnchorLock, { lock: options.lock, lockPath: options.lockPath }],
     remarkInsertions,
     [

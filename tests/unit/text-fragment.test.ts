@@ -1,6 +1,12 @@
 import type { PhrasingContent } from 'mdast';
+import { readFileSync } from 'node:fs';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
+import type { PluggableList } from 'unified';
 import { describe, expect, test } from 'vitest';
+import { readEntities } from '../../src/lib/entities.ts';
 import { encodeTerm, paragraphDirectives, plainRuns, textDirective } from '../../src/lib/text-fragment.ts';
+import { rehypePlugins, remarkPlugins } from '../../src/plugins/index.ts';
+import { render } from '../helpers/render.ts';
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
 const noteRef: PhrasingContent = { type: 'footnoteReference', identifier: 'n', label: 'n' };
@@ -38,5 +44,20 @@ describe('text fragments', () => {
       { id: 'p1', directive: 'text=First%20paragraph%20of%20the%20text%20here.' },
       { id: 'p2', directive: undefined },
     ]);
+  });
+
+  test('the site’s own render records the same directives, so citations need no second parse', async () => {
+    const markdown = readFileSync('content/documents/antonov-mao-1959-10-14.md', 'utf8');
+    const { content } = parseFrontmatter(markdown);
+    const frontmatter: Record<string, unknown> = {};
+    await render(content, {
+      frontmatter,
+      remark: remarkPlugins({ lock: {}, lockPath: 'content/anchors.lock.json', entities: readEntities('content/entities'), base: '/' }) as PluggableList,
+      rehype: rehypePlugins() as PluggableList,
+      rawHtml: true,
+    });
+    const recorded = frontmatter['paragraphDirectives'];
+    expect(Array.isArray(recorded) && recorded.length).toBeGreaterThan(30);
+    expect(recorded).toEqual(await paragraphDirectives(content));
   });
 });
