@@ -56,11 +56,18 @@ export function bibliographyEntryHtml(html: string): string {
   return entry[1].trim();
 }
 
-function bibliography(cite: Cite, template: string): Formatted {
-  return {
-    text: cite.format('bibliography', { template, lang, format: 'text' }).trim(),
-    html: bibliographyEntryHtml(cite.format('bibliography', { template, lang, format: 'html' })),
+/** A bibliography entry, from the style's engine directly, as `citation` below does (and for the same reason). */
+function bibliography(template: string, item: CslItem): Formatted {
+  registerStyles();
+  const engine = plugins.config.get('@csl').engine([item], template, lang, 'text');
+  engine.updateItems([item.id]);
+  const entry = () => {
+    const [{ bibstart, bibend }, entries] = engine.makeBibliography();
+    return bibstart + entries.join('') + bibend;
   };
+  const text = entry().trim();
+  engine.setOutputFormat('html');
+  return { text, html: bibliographyEntryHtml(entry()) };
 }
 
 /**
@@ -216,11 +223,10 @@ export function paragraphStyleCitations(
  * which bibliographies list.
  */
 export function citationSet(item: CslItem, documentItem: CslItem = item, point?: Pinpoint): CitationSet {
-  const whole = new Cite(documentItem);
   return {
     ...pinpointedCitations(item, point),
-    chicagoBibliography: bibliography(whole, 'chicago-note-bibliography'),
-    mlaWorksCited: bibliography(whole, 'modern-language-association'),
-    apaReference: bibliography(whole, 'apa'),
+    chicagoBibliography: bibliography('chicago-note-bibliography', documentItem),
+    mlaWorksCited: bibliography('modern-language-association', documentItem),
+    apaReference: bibliography('apa', documentItem),
   };
 }

@@ -35,6 +35,7 @@ declare module '@citation-js/core' {
     updateItems(ids: string[]): void;
     setOutputFormat(format: 'text' | 'html'): void;
     makeCitationCluster(items: CitationEntry[]): string;
+    makeBibliography(): [{ bibstart: string; bibend: string }, string[]];
   }
 
   interface Register<T> {
