@@ -46,7 +46,7 @@ async function loadAll(context: LoaderContext, schema: z.ZodType, root: string):
   const slugs = new Map<string, string>();
   const entries = [];
   for (const { path, markdown } of files) {
-    const { frontmatter, content } = parseFrontmatter(markdown);
+    const { frontmatter } = parseFrontmatter(markdown);
     const id = String(frontmatter['slug']);
     const other = slugs.get(id);
     if (other !== undefined) {
@@ -62,8 +62,11 @@ async function loadAll(context: LoaderContext, schema: z.ZodType, root: string):
     } catch (error) {
       throw new AstroError(describeFailure(path, error), `Fix ${path} at that line, as the message says.`);
     }
-    // Astro wants the path relative to the project, even for a collection kept elsewhere.
-    entries.push({ id, data, body: content.trim(), filePath: relative(resolve(root), resolve(root, path)), digest: generateDigest(markdown), rendered });
+    // Astro wants the path relative to the project, even for a collection kept elsewhere. The
+    // Markdown body is not kept: the pages use the rendered HTML, and Astro holds every entry in
+    // memory and writes them all to one JSON file, which for thousands of documents is the
+    // build's limit.
+    entries.push({ id, data, filePath: relative(resolve(root), resolve(root, path)), digest: generateDigest(markdown), rendered });
   }
   store.clear();
   for (const entry of entries) store.set(entry);
