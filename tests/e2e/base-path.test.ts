@@ -61,7 +61,8 @@ describe(`served below ${base}`, () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     const requests: { url: string; status: number }[] = [];
-    page.on('requestfinished', async (request) => requests.push({ url: request.url(), status: (await request.response())?.status() ?? 0 }));
+    // A request can finish as the page closes: its response is then gone, not an error.
+    page.on('requestfinished', async (request) => requests.push({ url: request.url(), status: (await request.response().catch(() => null))?.status() ?? 0 }));
     page.on('requestfailed', (request) => requests.push({ url: request.url(), status: 0 }));
     await page.goto(new URL(path, server.url).href, { waitUntil: 'networkidle' });
     return { page, requests };

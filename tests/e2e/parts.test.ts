@@ -51,7 +51,8 @@ async function visit(url: string): Promise<Visit> {
   const page = await context.newPage();
   const requests: Visit['requests'] = [];
   const problems: string[] = [];
-  page.on('requestfinished', async (request) => requests.push({ url: request.url(), status: (await request.response())?.status() ?? 0 }));
+  // A request can finish as the page closes: its response is then gone, not an error.
+  page.on('requestfinished', async (request) => requests.push({ url: request.url(), status: (await request.response().catch(() => null))?.status() ?? 0 }));
   page.on('requestfailed', (request) => requests.push({ url: request.url(), status: 0 }));
   page.on('console', (message) => {
     if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
