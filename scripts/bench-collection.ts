@@ -27,6 +27,7 @@ import {
   writeTufte,
 } from './baselines.ts';
 import { weighPage } from '../src/lib/page-weight.ts';
+import { median } from '../src/lib/median.ts';
 import { replaceSection } from '../src/lib/report-sections.ts';
 import { launchBrowser } from '../tests/helpers/browser.ts';
 import { serveStatic } from '../tests/helpers/static-server.ts';
@@ -40,12 +41,6 @@ const timeoutMinutes = Number(process.env['BENCH_TIMEOUT_MINUTES'] ?? 90);
 const query = 'Taiwan';
 const work = 'bench/work';
 const reportPath = 'docs/benchmarks.md';
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
 
 /** Resident memory of a process and all its descendants, in bytes, from /proc. */
 function treeMemory(pid: number): number {

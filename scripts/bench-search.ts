@@ -7,6 +7,7 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { median } from '../src/lib/median.ts';
 import { replaceSection } from '../src/lib/report-sections.ts';
 import { launchBrowser } from '../tests/helpers/browser.ts';
 import { serveStatic } from '../tests/helpers/static-server.ts';
@@ -15,11 +16,6 @@ const runs = Number(process.env['BENCH_RUNS'] ?? 3);
 const query = 'Jinmen';
 const reportPath = 'docs/benchmarks.md';
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 const indexFiles = readdirSync('dist/pagefind', { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());

@@ -10,6 +10,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { brotliSize, gzipSize, weighPage } from '../src/lib/page-weight.ts';
+import { median } from '../src/lib/median.ts';
 import { replaceSection } from '../src/lib/report-sections.ts';
 import { bareAstroPage } from './bare-page.ts';
 
@@ -18,12 +19,6 @@ const page = 'dist/documents/antonov-mao-1959-10-14/index.html';
 const markdownPath = 'content/documents/antonov-mao-1959-10-14.md';
 const source = 'content/sources/antonov-mao-1959-10-14.txt';
 const reportPath = 'docs/benchmarks.md';
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
