@@ -9,7 +9,7 @@
  *   BENCH_SIZES=1,100 BENCH_RUNS=3 node scripts/bench-collection.ts
  *
  * N = 1 is the memorandum itself; larger N are synthetic collections made from it
- * (scripts/generate-collection.ts), written under bench/work/, never into content/.
+ * (scripts/generate-collection.ts), written under bench/scratch/, never into content/.
  * Builds are timed from the outside, with the peak memory of the whole process tree sampled
  * from /proc; the served sites are measured in Chromium (cold cache each run).
  */
@@ -39,7 +39,7 @@ const largeFrom = Number(process.env['BENCH_LARGE'] ?? 1000);
 /** A build that takes longer than this is stopped and reported as not finished. */
 const timeoutMinutes = Number(process.env['BENCH_TIMEOUT_MINUTES'] ?? 90);
 const query = 'Taiwan';
-const work = 'bench/work';
+const work = 'bench/scratch';
 const reportPath = 'docs/benchmarks.md';
 
 /** Resident memory of a process and all its descendants, in bytes, from /proc. */
@@ -130,7 +130,7 @@ function phases(output: string): string {
     .join('; ');
 }
 
-/** Each build's log, for a build that fails or to see where its time went: bench/work/logs/. */
+/** Each build's log, for a build that fails or to see where its time went: bench/scratch/logs/. */
 function keepLog(name: string, build: Timed | undefined): void {
   mkdirSync(`${work}/logs`, { recursive: true });
   writeFileSync(`${work}/logs/${name}.log`, build?.output ?? '');
@@ -272,9 +272,9 @@ Written by \`scripts/bench-collection.ts\` (run by \`npm run bench\`), ${new Dat
 
 - Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; shared with other work, so times are noisy (the load average at the start of each build is below).
 - Node ${process.version}; the edition: Astro ${version('node_modules/astro')}, Pagefind ${version('node_modules/pagefind')}; Starlight ${version('bench/baselines/node_modules/@astrojs/starlight')} on Astro ${version('bench/baselines/node_modules/astro')} with its Pagefind ${version('bench/baselines/node_modules/pagefind')}; tufte-css ${version('bench/baselines/node_modules/tufte-css')}.
-- Collections: N = 1 is the memorandum (content/); larger N are made from it by \`npm run generate-collection -- N bench/work/collection-N\`: each document a reordered selection of its paragraphs with their notes, a date between 1949 and 1991, one person and two places swapped for others of the registry.
+- Collections: N = 1 is the memorandum (content/); larger N are made from it by \`npm run generate-collection -- N bench/scratch/collection-N\`: each document a reordered selection of its paragraphs with their notes, a date between 1949 and 1991, one person and two places swapped for others of the registry.
 - Commands, each timed from the outside with the peak resident memory of its whole process tree:
-  - the edition: \`EDITION_CONTENT=bench/work/collection-N astro build --outDir bench/work/edition-N\` (site and search index);
+  - the edition: \`EDITION_CONTENT=bench/scratch/collection-N astro build --outDir bench/scratch/edition-N\` (site and search index);
   - Starlight: the collection written as Starlight pages (\`prepareStarlight\` in scripts/baselines.ts; not counted, as a Starlight site would have its pages already: ${[...starlightPrepareSeconds].map(([n, seconds]) => `${secondsText(seconds)} for ${n.toLocaleString('en')}`).join(', ')}), then \`astro build\` in bench/baselines/starlight (site and its Pagefind index);
   - Tufte CSS: \`writeTufte\` in scripts/baselines.ts, the pages a script would write by hand (no search: tufte-css has none).
 - Builds are cold: Starlight's content cache is deleted before each of its builds (the edition keeps none).

@@ -14,7 +14,7 @@ import { syntheticDocument } from '../src/lib/synthetic-collection.ts';
 /** Writes `count` synthetic documents and the registry into `folder`, replacing what was there. */
 export function writeSyntheticCollection(count: number, folder: string): void {
   const fromContent = relative(resolve('content'), resolve(folder));
-  if (!fromContent.startsWith('..')) throw new Error(`${folder} is inside content/: write synthetic collections elsewhere, e.g. bench/work/.`);
+  if (!fromContent.startsWith('..')) throw new Error(`${folder} is inside content/: write synthetic collections elsewhere, e.g. bench/scratch/.`);
   const entities = readEntities('content/entities');
   const spellingsOf = (type: string) => entities.filter((entity) => entity.type === type).flatMap((entity) => entity.spellings);
   const source = {
@@ -34,7 +34,7 @@ if (import.meta.main) {
   const [countArgument, folder] = process.argv.slice(2);
   const count = Number(countArgument);
   if (!Number.isInteger(count) || count < 1 || !folder) {
-    console.error('Usage: node scripts/generate-collection.ts <count> <folder>, e.g. 100 bench/work/collection-100');
+    console.error('Usage: node scripts/generate-collection.ts <count> <folder>, e.g. 100 bench/scratch/collection-100');
     process.exit(2);
   }
   try {

@@ -23,9 +23,9 @@ import { type StaticServer, serveStatic } from '../helpers/static-server.ts';
 
 const count = 120;
 // Astro takes the content folder only relative to the project: the collection is written
-// under bench/work/ (ignored by git), the built site to the system's temporary folder.
-mkdirSync('bench/work', { recursive: true });
-const work = mkdtempSync('bench/work/collection-test-');
+// under bench/scratch/ (ignored by git), the built site to the system's temporary folder.
+mkdirSync('bench/scratch', { recursive: true });
+const work = mkdtempSync('bench/scratch/collection-test-');
 const content = join(work, 'content');
 const outDir = join(mkdtempSync(join(tmpdir(), 'edition-collection-')), 'dist');
 let site: BuiltSite;
