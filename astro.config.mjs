@@ -2,16 +2,20 @@
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import pagefind from './src/integrations/pagefind.ts';
+import siteAddress from './src/integrations/site-address.ts';
 import { anchorLockPath, entitiesDir } from './src/lib/content-files.ts';
 import { readEntities } from './src/lib/entities.ts';
 import { readAnchorLock } from './src/lib/read-lock.ts';
+import { publicOrigin } from './src/lib/site.ts';
 import { rehypePlugins, remarkPlugins, remarkRehypeOptions } from './src/plugins/index.ts';
 
 const base = process.env.BASE_PATH ?? '/';
+const site = publicOrigin(process.env.SITE_URL);
 const entities = readEntities(entitiesDir);
 
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'https://example.org',
+  // The public origin, when known; without it, addresses are paths (src/lib/citation-item.ts).
+  ...(site === undefined ? {} : { site }),
   base,
   trailingSlash: 'always',
   // Styles and scripts stay in files, never inlined into the page: the Content-Security-Policy
@@ -20,6 +24,7 @@ export default defineConfig({
   // Vite would otherwise inline small scripts and assets (as data: URLs) under 4 KB.
   vite: { build: { assetsInlineLimit: 0 } },
   integrations: [
+    siteAddress(),
     pagefind({
       names: new Map(entities.map((entity) => [entity.id, [entity.name, ...entity.spellings, ...entity.variants]])),
     }),

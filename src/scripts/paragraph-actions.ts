@@ -10,6 +10,7 @@
 // The shapes the build writes to citations.json: type-only imports, erased from the bundle.
 import type { Formatted } from '../lib/citations.ts';
 import type { ParagraphCitations } from '../lib/document-citations.ts';
+import { addressCompleter, completeDownloads, completeTextIn } from './page-address.ts';
 
 interface Citations {
   document: { chicagoBibliography: Formatted; mlaWorksCited: Formatted; apaReference: Formatted };
@@ -42,12 +43,12 @@ async function copy(text: string, html?: string): Promise<boolean> {
   }
 }
 
-function enhance(article: HTMLElement, source: string): void {
+function enhance(article: HTMLElement, source: string, complete: (text: string) => string): void {
   let citations: Promise<Citations> | undefined;
   const load = () => {
-    citations ??= fetch(source).then((response) => {
+    citations ??= fetch(source).then(async (response) => {
       if (!response.ok) throw new Error(String(response.status));
-      return response.json() as Promise<Citations>;
+      return JSON.parse(complete(await response.text())) as Citations;
     });
     return citations;
   };
@@ -167,4 +168,11 @@ function enhance(article: HTMLElement, source: string): void {
 
 const article = document.querySelector<HTMLElement>('article[data-citations]');
 const source = article?.dataset['citations'];
-if (article && source && 'clipboard' in navigator && typeof HTMLDialogElement === 'function') enhance(article, source);
+// Built without the site's origin, the citations give the document's address as a path: the
+// page completes it with the address it was opened at, before anything is shown or copied.
+const complete = article && addressCompleter(article.dataset['address'], location.href);
+if (article && complete) {
+  completeTextIn(article, '[data-copy]', complete);
+  completeDownloads(article, complete);
+}
+if (article && source && 'clipboard' in navigator && typeof HTMLDialogElement === 'function') enhance(article, source, complete ?? ((text) => text));
