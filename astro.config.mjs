@@ -21,8 +21,9 @@ export default defineConfig({
   // Styles and scripts stay in files, never inlined into the page: the Content-Security-Policy
   // (src/lib/csp.ts) allows only files from this origin, no inline code.
   build: { inlineStylesheets: 'never' },
-  // Vite would otherwise inline small scripts and assets (as data: URLs) under 4 KB.
-  vite: { build: { assetsInlineLimit: 0 } },
+  // Vite would otherwise inline small scripts and assets (as data: URLs) under 4 KB, and wrap a
+  // dynamic import in a preload helper of its own chunk, which every page would then load first.
+  vite: { build: { assetsInlineLimit: 0, modulePreload: false } },
   integrations: [
     siteAddress(),
     pagefind({

@@ -38,8 +38,6 @@ export function remarkPlugins(options: PipelineOptions = {}): RemarkPlugins {
       {
         entities: options.entities,
         entityUrl: (id: string) => `${(options.base ?? '/').replace(/\/?$/, '/')}entities/${id}/`,
-        // The document page lists every entity it mentions with its gloss (EntityPanel.astro).
-        describedBy: (id: string) => `gloss-${id}`,
       },
     ],
   ];

@@ -389,8 +389,9 @@ describe('print', () => {
           textWidth: paragraph?.getBoundingClientRect().width ?? Number.NaN,
           refBottom: (reference?.getBoundingClientRect().bottom ?? Number.NaN) + window.scrollY,
           paragraphBottom: (paragraph?.getBoundingClientRect().bottom ?? Number.NaN) + window.scrollY,
+          // The note's own words, without its number and its Close link (hidden in print).
           // biome-ignore lint/performance/useDomNodeTextContent: compared with the page's printed text, laid out alike.
-          text: (note.querySelector<HTMLElement>('.sidenote-para')?.innerText ?? '').trim(),
+          text: (note as HTMLElement).innerText.replace(number?.textContent ?? '', '').trim(),
         };
       }),
     );
