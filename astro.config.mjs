@@ -2,13 +2,14 @@
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import pagefind from './src/integrations/pagefind.ts';
-import { anchorLockPath, entitiesDir } from './src/lib/content-files.ts';
-import { readEntities } from './src/lib/entities.ts';
+import { readRegistryAndBibliography } from './src/lib/bibliography.ts';
+import { anchorLockPath, contentDir } from './src/lib/content-files.ts';
 import { readAnchorLock } from './src/lib/read-lock.ts';
 import { rehypePlugins, remarkPlugins, remarkRehypeOptions } from './src/plugins/index.ts';
 
 const base = process.env.BASE_PATH ?? '/';
-const entities = readEntities(entitiesDir);
+// The registry and the bibliography, checked together: every problem of both is reported at once.
+const { entities, works } = readRegistryAndBibliography(contentDir);
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://example.org',
@@ -32,6 +33,7 @@ export default defineConfig({
         lock: readAnchorLock(anchorLockPath),
         lockPath: anchorLockPath,
         entities,
+        bibliography: works,
         base,
       }),
       remarkRehype: remarkRehypeOptions,
