@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 
@@ -16,7 +16,7 @@ export interface StyleSource {
   id: string;
   /** The name shown to readers. */
   name: string;
-  /** The npm package that ships the XML. */
+  /** Where the XML comes from: the npm package that ships it, or its file in the repository. */
   package: string;
   /** The CSL XML. */
   xml: string;
@@ -30,15 +30,12 @@ function fromCitationPackage(name: string): string {
 }
 
 /**
- * rehype-citation ships the official MLA 9 style as a module that exports the XML as a template
- * literal (dist/node/styles/mla.js). Its package exports do not open that folder to Node's
- * resolver, so the file is read from beside the package's entry point.
+ * A style kept in the repository as the official file (src/lib/csl/), for a style no npm package
+ * ships on its own: read from the project root, where every build, test and script runs.
  */
-function fromRehypeCitation(file: string): string {
-  const source = readFileSync(join(dirname(require.resolve('rehype-citation')), 'styles', file), 'utf8');
-  const xml = source.slice(source.indexOf('`') + 1, source.lastIndexOf('`'));
-  // A template literal with escapes or ${…} would not be the XML as written: refuse it.
-  if (!xml.startsWith('<?xml') || /\\|\$\{/.test(xml)) throw new Error(`rehype-citation's ${file} is not a plain CSL style.`);
+function fromStyleFile(file: string): string {
+  const xml = readFileSync(join('src', 'lib', 'csl', file), 'utf8');
+  if (!xml.startsWith('<?xml')) throw new Error(`src/lib/csl/${file} is not a CSL style.`);
   return xml;
 }
 
@@ -73,8 +70,8 @@ export function loadStyles(): StyleSource[] {
     {
       id: 'modern-language-association',
       name: 'MLA Handbook 9th edition',
-      package: 'rehype-citation',
-      xml: fixMlaLocatorSpace(fromRehypeCitation('mla.js')),
+      package: 'src/lib/csl/modern-language-association.csl (the official style of 13 July 2021)',
+      xml: fixMlaLocatorSpace(fromStyleFile('modern-language-association.csl')),
     },
   ];
 }
