@@ -302,21 +302,35 @@ export const readingPagePath = {
 } as const;
 
 /**
- * A first search on the Starlight baseline as a reader makes it: open the home page, click the
- * search button, type the query, and resolve when the first result is shown. `siteUrl` ends
- * with a slash.
+ * A first search as a reader makes it, on a page that has loaded and settled: `acting` is
+ * called right before the reader's first action (a click on the search button or in the search
+ * box), and the promise resolves when the first result is shown. `siteUrl` ends with a slash.
  */
-export async function starlightFirstSearch(page: Page, siteUrl: string, query: string): Promise<void> {
-  await page.goto(siteUrl);
+export type FirstSearch = (page: Page, siteUrl: string, query: string, acting: () => void) => Promise<void>;
+
+/**
+ * Starlight: its home page, then a click on the search button and the query typed into its
+ * dialog, until the first result is shown (its Pagefind UI waits 300 ms after the last key).
+ */
+export const starlightFirstSearch: FirstSearch = async (page, siteUrl, query, acting) => {
+  await page.goto(siteUrl, { waitUntil: 'networkidle' });
+  acting();
   // The button stays disabled until the search element has started; the click waits for that.
   await page.locator('site-search button[data-open-modal]').click();
   // Pagefind's UI creates the field when the browser is idle; typing waits for it.
   await page.locator('#starlight__search input').pressSequentially(query);
   await page.locator('#starlight__search .pagefind-ui__result-link').first().waitFor();
-}
+};
 
-/** The edition's own first search: its results page, opened with the query, until a result is shown. */
-export async function editionFirstSearch(page: Page, siteUrl: string, query: string): Promise<void> {
-  await page.goto(new URL(`search/?q=${encodeURIComponent(query)}`, siteUrl).href);
+/**
+ * The edition: its home page, then the query typed into the search box of the page's header
+ * and Enter, which opens the search page with the query, until its first result is shown.
+ */
+export const editionFirstSearch: FirstSearch = async (page, siteUrl, query, acting) => {
+  await page.goto(siteUrl, { waitUntil: 'networkidle' });
+  acting();
+  await page.locator('#site-search').click();
+  await page.locator('#site-search').pressSequentially(query);
+  await page.keyboard.press('Enter');
   await page.locator('#search-results a').first().waitFor();
-}
+};
