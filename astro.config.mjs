@@ -20,9 +20,7 @@ export default defineConfig({
   // Vite would otherwise inline small scripts and assets (as data: URLs) under 4 KB.
   vite: { build: { assetsInlineLimit: 0 } },
   integrations: [
-    pagefind({
-      names: new Map(entities.map((entity) => [entity.id, [entity.name, ...entity.spellings, ...entity.variants]])),
-    }),
+    pagefind({ entityIds: entities.map((entity) => entity.id) }),
   ],
   markdown: {
     processor: unified({
