@@ -24,6 +24,46 @@ export function packNames(entities: readonly { id: string; name: string; spellin
   });
 }
 
+/**
+ * The names travel in shards, by first letter (search/names/<key>.json): a query needs only the
+ * shards of its own words' first letters, so a first search fetches a few names, however large
+ * the registry grows. Letters and digits have a shard each; other scripts one per script.
+ */
+export function shardKey(word: string): string {
+  const first = [...fold(word)][0] ?? '';
+  if (/^[a-z0-9]$/.test(first)) return first;
+  if (/^\p{Script=Cyrillic}$/u.test(first)) return 'cyrillic';
+  if (/^\p{Script=Han}$/u.test(first)) return 'han';
+  if (/^\p{Script=Greek}$/u.test(first)) return 'greek';
+  return 'other';
+}
+
+/** The words of a name or query, as shards and search count them. */
+const wordsOf = (text: string) => text.split(/[\s\-‐–—/(),.]+/u).filter((word) => /[\p{L}\p{N}]/u.test(word));
+
+/** The shards a query's words fall in. */
+export function shardKeys(query: string): string[] {
+  return [...new Set(wordsOf(query).map(shardKey))];
+}
+
+/**
+ * Each shard's entities: an entity goes into the shards of the first and the last word of each
+ * of its names, where a query for it starts ("Mao Tse-Tung") or that it may be ("Khrushchev"
+ * for "N.S. Khrushchev", misspelt or not).
+ */
+export function shardNames(packed: readonly PackedNames[]): Map<string, PackedNames[]> {
+  const shards = new Map<string, PackedNames[]>();
+  for (const entity of packed) {
+    const ends = (name: string) => {
+      const words = wordsOf(name);
+      return [words[0], words.at(-1)].filter((word) => word !== undefined);
+    };
+    const keys = new Set([...entity[1], ...entity[2]].flatMap((name) => ends(name).map(shardKey)));
+    for (const key of keys) shards.set(key, [...(shards.get(key) ?? []), entity]);
+  }
+  return shards;
+}
+
 export function unpackNames(packed: readonly PackedNames[]): EntityNames[] {
   return packed.map(([id, spellings, names, abbreviates]) => ({ id, spellings, names, abbreviates }));
 }
@@ -115,6 +155,15 @@ export function queryWithEntities(query: string, entities: readonly EntityNames[
     start += taken;
   }
   return changed ? out.join(' ') : undefined;
+}
+
+/**
+ * Whether the box should search as the reader types: from two letters (one Latin letter matches
+ * the start of thousands of words), or from one character of a script written without spaces.
+ */
+export function worthSearching(query: string): boolean {
+  const trimmed = query.trim();
+  return [...trimmed].length >= 2 || /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(trimmed);
 }
 
 /**

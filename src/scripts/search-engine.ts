@@ -1,6 +1,6 @@
 /**
  * Search in the browser, shared by the search box of every page and the search page: loads
- * Pagefind and the registry's names on first use, runs a query the way the results need it
+ * Pagefind on first use, and the registry's names that a query's words may be, runs a query the way the results need it
  * (see src/lib/search-results.ts) and reports the results each time more of them arrive.
  *
  * A query that names an entity in any spelling is searched as that entity's own term, which
@@ -9,7 +9,7 @@
  */
 import { partFilter, partOf, type SearchPart, type SearchParts } from '../lib/search-parts.ts';
 import { type PagefindPage, ResultSet, type ResultsView } from '../lib/search-results.ts';
-import { closestName, type EntityNames, entityToken, highlightTerms, namedEntities, type PackedNames, queryWithEntities, unpackNames } from '../lib/search-terms.ts';
+import { closestName, type EntityNames, entityToken, highlightTerms, namedEntities, type PackedNames, queryWithEntities, shardKeys, unpackNames } from '../lib/search-terms.ts';
 
 interface PagefindResult {
   id: string;
@@ -53,38 +53,34 @@ export interface SearchEngine {
   filters: () => Promise<Record<string, Record<string, number>>>;
 }
 
-/** search/names.json (src/pages/search/names.json.ts). */
-export interface SearchData {
-  names: PackedNames[];
-  /** The archive's other parts, when it is built in parts (SEARCH_PARTS). */
-  parts: SearchParts | null;
-}
-
 export function createSearchEngine(base: string): SearchEngine {
   let parts: SearchParts | null = null;
   let allParts: SearchPart[] = [];
   let unreachable: SearchPart[] = [];
   let generation = 0;
 
-  let data: Promise<SearchData> | undefined;
-  const loadData = () => {
-    data ??= fetch(`${base}search/names.json`)
-      .then((response) => (response.ok ? (response.json() as Promise<SearchData>) : { names: [], parts: null }))
-      .catch(() => ({ names: [], parts: null }));
-    return data;
-  };
-  let names: Promise<EntityNames[]> | undefined;
-  const loadNames = () => {
-    names ??= loadData().then((loaded) => unpackNames(loaded.names));
-    return names;
+  const json = <T>(path: string, fallback: T): Promise<T> =>
+    fetch(`${base}${path}`)
+      .then((response) => (response.ok ? (response.json() as Promise<T>) : fallback))
+      .catch(() => fallback);
+  // The registry's names, by shard (src/pages/search/names/[key].json.ts): those of a query's words.
+  const shards = new Map<string, Promise<PackedNames[]>>();
+  const namesFor = async (query: string): Promise<EntityNames[]> => {
+    const keys = shardKeys(query);
+    for (const key of keys) if (!shards.has(key)) shards.set(key, json<PackedNames[]>(`search/names/${key}.json`, []));
+    const loaded = (await Promise.all(keys.map((key) => shards.get(key) ?? []))).flat();
+    return unpackNames([...new Map(loaded.map((entity) => [entity[0], entity])).values()]);
   };
 
   // One promise for every caller: an index merged twice would give every result of its part twice.
   let engine: Promise<Pagefind> | undefined;
   const load = () => {
     engine ??= (async () => {
-      const [pagefind, loaded] = await Promise.all([import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<Pagefind>, loadData()]);
-      parts = loaded.parts;
+      const [pagefind, loadedParts] = await Promise.all([
+        import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<Pagefind>,
+        json<SearchParts | null>('search/parts.json', null),
+      ]);
+      parts = loadedParts;
       allParts = parts ? [parts.own, ...parts.others] : [];
       // In the page, not in a worker: one script less to fetch before the first result, and
       // the index of one archive is searched in milliseconds.
@@ -133,7 +129,7 @@ export function createSearchEngine(base: string): SearchEngine {
   };
 
   async function attempt(query: string, options: SearchOptions, current: () => boolean, report: (set: ResultSet, terms: string[], done: boolean) => void) {
-    const [pagefind, registry] = await Promise.all([load(), loadNames()]);
+    const [pagefind, registry] = await Promise.all([load(), namesFor(query)]);
     const filters = options.filters ?? {};
     const documentsWanted = Math.max(3, Math.ceil((options.paragraphs ?? 60) / 3));
     const entriesWanted = options.entries ?? 20;
@@ -141,8 +137,14 @@ export function createSearchEngine(base: string): SearchEngine {
     const terms = highlightTerms(query, registry);
     const set = new ResultSet(terms);
     let found = 0;
+    let shown = () => {};
+    const firstShown = new Promise<void>((resolve) => {
+      shown = resolve;
+    });
     const update = () => {
-      if (current()) report(set, terms, false);
+      if (!current()) return;
+      report(set, terms, false);
+      shown();
     };
 
     // The entities the query names: their entries and the paragraphs that mention them.
@@ -181,7 +183,8 @@ export function createSearchEngine(base: string): SearchEngine {
     };
     const withEntities = queryWithEntities(query, registry);
     const first = [...entitySearches, ...(withEntities ? [wordSearch(withEntities, 1)] : [])];
-    if (first.length > 0) await Promise.race(first);
+    // The words wait until the name's first results are shown (or found to be none).
+    if (first.length > 0) await Promise.race([firstShown, Promise.all(first)]);
     await Promise.all([...first, wordSearch(query, 2)]);
     return { set, terms, found, registry };
   }
@@ -189,7 +192,6 @@ export function createSearchEngine(base: string): SearchEngine {
   return {
     warm: () => {
       void load();
-      void loadNames();
     },
     filters: async () => (await load()).filters(),
     run: async (query, options) => {

@@ -9,6 +9,7 @@
  * them; Escape closes the panel and returns to the box; Enter in the box opens the search page.
  */
 import { resultsStatus } from '../lib/search-results.ts';
+import { worthSearching } from '../lib/search-terms.ts';
 import type { SearchEngine } from './search-engine.ts';
 import { renderResults } from './search-render.ts';
 
@@ -46,7 +47,7 @@ export function startPanel(engine: SearchEngine, base: string): void {
 
   const search = async (query: string) => {
     shownQuery = query;
-    if (query.trim() === '') {
+    if (!worthSearching(query)) {
       status.textContent = '';
       results.replaceChildren();
       close();
@@ -68,8 +69,8 @@ export function startPanel(engine: SearchEngine, base: string): void {
 
   input.addEventListener('input', () => {
     window.clearTimeout(timer);
-    // A short pause, so that fast typing searches once; Pagefind's chunks load meanwhile.
-    timer = window.setTimeout(() => void search(input.value), 40);
+    // A short pause, so that fast typing searches once, not at every key.
+    timer = window.setTimeout(() => void search(input.value), 60);
   });
   // Back in the box, the results show again; not when Escape has just put the reader there.
   let dismissed = false;

@@ -81,12 +81,12 @@ test('the script builds each part under its own base path, with one _headers for
     [first, second],
     [second, first],
   ] as const) {
-    const { parts } = JSON.parse(readFileSync(join(out, base, 'search/names.json'), 'utf8')) as { parts: { own: { base: string }; others: { base: string; bundle: string }[] } | null };
+    const parts = JSON.parse(readFileSync(join(out, base, 'search/parts.json'), 'utf8')) as { own: { base: string }; others: { base: string; bundle: string }[] } | null;
     expect(parts?.own.base).toBe(base);
     expect(parts?.others.map((part) => part.bundle)).toEqual([`${other}pagefind/`]);
   }
   // The site built without SEARCH_PARTS has no list of parts: its search is as it was.
-  expect((JSON.parse(readFileSync('dist/search/names.json', 'utf8')) as { parts: unknown }).parts).toBeNull();
+  expect(JSON.parse(readFileSync('dist/search/parts.json', 'utf8'))).toBeNull();
 });
 
 describe.each([first, second])('the part at %s alone', (base) => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { cleanExcerpt, closestName, editDistance, entityToken, highlightTerms, namedEntities, packNames, queryWithEntities, unpackNames, withHighlight } from '../../src/lib/search-terms.ts';
+import { cleanExcerpt, closestName, editDistance, entityToken, highlightTerms, namedEntities, packNames, queryWithEntities, shardKey, worthSearching, shardKeys, shardNames, unpackNames, withHighlight } from '../../src/lib/search-terms.ts';
 import { termsFromUrl } from '../../src/lib/highlight.ts';
 
 const entities = [
@@ -52,6 +52,29 @@ describe('search terms', () => {
       ['abbr-cpr', ['CPR'], ['CPR', 'PRC'], 'china'],
     ]);
     expect(unpackNames(packed)[1]).toEqual({ id: 'abbr-cpr', spellings: ['CPR'], names: ['CPR', 'PRC'], abbreviates: 'china' });
+  });
+
+  test('names travel in shards by first letter: a query fetches those of its words, and finds its entity there', () => {
+    expect(shardKey('Quemoy')).toBe('q');
+    expect(shardKey('Éamon')).toBe('e');
+    expect(shardKey('Хрущёв')).toBe('cyrillic');
+    expect(shardKey('毛泽东')).toBe('han');
+    expect(shardKeys('Mao Tse-tung')).toEqual(['m', 't']);
+    const packed = packNames([
+      { id: 'khrushchev', name: 'Nikita Khrushchev', spellings: ['N.S. Khrushchev'], variants: ['Хрущёв'] },
+      { id: 'kinmen', name: 'Kinmen (Quemoy)', spellings: ['Quemoy'], variants: ['金門'] },
+    ]);
+    const shards = shardNames(packed);
+    expect([...shards.keys()].sort()).toEqual(['cyrillic', 'han', 'k', 'n', 'q']);
+    expect(shards.get('k')?.map(([id]) => id)).toEqual(['khrushchev', 'kinmen']);
+    expect(namedEntities('Quemoy', unpackNames(shards.get(shardKey('Quemoy')) ?? []))).toEqual(['kinmen']);
+  });
+
+  test('the box searches from two letters, or one character of Chinese', () => {
+    expect(worthSearching('Q')).toBe(false);
+    expect(worthSearching(' Qu ')).toBe(true);
+    expect(worthSearching('毛')).toBe(true);
+    expect(worthSearching('')).toBe(false);
   });
 
   test('a misspelt name finds the nearest name, within two letters for long words and one for short', () => {
