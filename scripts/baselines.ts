@@ -302,35 +302,41 @@ export const readingPagePath = {
 } as const;
 
 /**
- * A first search as a reader makes it, on a page that has loaded and settled: `acting` is
- * called right before the reader's first action (a click on the search button or in the search
- * box), and the promise resolves when the first result is shown. `siteUrl` ends with a slash.
+ * A first search as a reader makes it, on a page that has loaded and settled: `open` loads the
+ * page, `search` is the reader's first action on the search box and the query typed, and the
+ * search has shown its first result when `result` (a CSS selector) first matches.
  */
-export type FirstSearch = (page: Page, siteUrl: string, query: string, acting: () => void) => Promise<void>;
+export interface FirstSearch {
+  open: (page: Page, siteUrl: string) => Promise<void>;
+  search: (page: Page, query: string) => Promise<void>;
+  result: string;
+}
 
 /**
  * Starlight: its home page, then a click on the search button and the query typed into its
- * dialog, until the first result is shown (its Pagefind UI waits 300 ms after the last key).
+ * dialog (its Pagefind UI searches 300 ms after the last key).
  */
-export const starlightFirstSearch: FirstSearch = async (page, siteUrl, query, acting) => {
-  await page.goto(siteUrl, { waitUntil: 'networkidle' });
-  acting();
-  // The button stays disabled until the search element has started; the click waits for that.
-  await page.locator('site-search button[data-open-modal]').click();
-  // Pagefind's UI creates the field when the browser is idle; typing waits for it.
-  await page.locator('#starlight__search input').pressSequentially(query);
-  await page.locator('#starlight__search .pagefind-ui__result-link').first().waitFor();
+export const starlightFirstSearch: FirstSearch = {
+  open: async (page, siteUrl) => {
+    await page.goto(siteUrl, { waitUntil: 'networkidle' });
+  },
+  search: async (page, query) => {
+    // The button stays disabled until the search element has started; the click waits for that.
+    await page.locator('site-search button[data-open-modal]').click();
+    // Pagefind's UI creates the field when the browser is idle; typing waits for it.
+    await page.locator('#starlight__search input').pressSequentially(query);
+  },
+  result: '#starlight__search .pagefind-ui__result-link',
 };
 
-/**
- * The edition: its home page, then the query typed into the search box of the page's header
- * and Enter, which opens the search page with the query, until its first result is shown.
- */
-export const editionFirstSearch: FirstSearch = async (page, siteUrl, query, acting) => {
-  await page.goto(siteUrl, { waitUntil: 'networkidle' });
-  acting();
-  await page.locator('#site-search').click();
-  await page.locator('#site-search').pressSequentially(query);
-  await page.keyboard.press('Enter');
-  await page.locator('#search-results a').first().waitFor();
+/** The edition: its home page, then the query typed into the search box of the page's header; results show in place. */
+export const editionFirstSearch: FirstSearch = {
+  open: async (page, siteUrl) => {
+    await page.goto(siteUrl, { waitUntil: 'networkidle' });
+  },
+  search: async (page, query) => {
+    await page.locator('#site-search').click();
+    await page.locator('#site-search').pressSequentially(query);
+  },
+  result: '#site-search-panel .search-results a',
 };

@@ -1,9 +1,11 @@
 /**
  * One cold first search in Chromium, as the benchmarks measure it for the edition and for
  * Starlight alike: a fresh browser context (empty cache), the page loaded and settled, then the
- * reader's first action on the search box, the query typed, and the first result shown.
+ * reader's first action on the search box and the query typed. Times are taken in the page:
+ * from the action to the moment the first result is in the page (a MutationObserver sees it),
+ * so that the harness's own polling adds nothing.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, Request } from 'playwright-core';
 import { gzipSize } from '../src/lib/page-weight.ts';
 import type { FirstSearch } from './baselines.ts';
 
@@ -13,15 +15,17 @@ export interface FirstSearchRun {
   /** Milliseconds from the first action on the search box to the first result shown. */
   ms: number;
   /**
-   * Bytes as sent (gzip where the server compressed them) of every file requested from the
-   * first action until the first result was shown, and of every Pagefind file requested at all
-   * before that: what the search cost, not what the page would have loaded anyway.
+   * Bytes as sent (gzip where the server compressed them) of every file the search requested
+   * before its first result was shown: every file requested from the first action on, and every
+   * Pagefind file requested before it (a page may load Pagefind before the reader searches).
    */
   bytes: number;
-  /** The same bytes by kind of file. */
+  /** The same, for every file requested until the search had settled (no request for half a second). */
+  settledBytes: number;
+  /** The bytes before the first result, by kind of file. */
   kinds: Record<FileKind, number>;
-  /** The files counted, with their bytes, in the order requested. */
-  files: { url: string; bytes: number }[];
+  /** The files counted until the search settled, with their bytes, in the order requested. */
+  files: { url: string; bytes: number; beforeResult: boolean }[];
 }
 
 /** What a Pagefind bundle's file is for. */
@@ -34,40 +38,55 @@ export function fileKind(url: string): FileKind {
   return 'code and data';
 }
 
-export async function measureFirstSearch(browser: Browser, siteUrl: string, query: string, search: FirstSearch): Promise<FirstSearchRun> {
+/** Bytes as sent: Chromium's count, or (it gives none for a worker's script) the body, compressed as the server sent it. */
+async function sentBytes(request: Request): Promise<number> {
+  const response = await request.response();
+  if (!response) return 0;
+  await response.finished();
+  const sent = (await request.sizes()).responseBodySize;
+  if (sent > 0) return sent;
+  const body = await response.body();
+  return (await response.allHeaders())['content-encoding'] === 'gzip' ? gzipSize(body) : body.length;
+}
+
+export async function measureFirstSearch(browser: Browser, siteUrl: string, query: string, site: FirstSearch): Promise<FirstSearchRun> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  let acted: number | undefined;
-  let shown: number | undefined;
-  const pending: Promise<{ url: string; bytes: number } | undefined>[] = [];
+  await page.addInitScript((selector) => {
+    const record = () => {
+      if ((window as { firstResultAt?: number }).firstResultAt === undefined && document.querySelector(selector)) {
+        (window as { firstResultAt?: number }).firstResultAt = performance.timeOrigin + performance.now();
+      }
+    };
+    new MutationObserver(record).observe(document, { childList: true, subtree: true, attributes: true });
+  }, site.result);
+  let acting = false;
+  let lastRequest = performance.now();
+  const requests: { request: Request; afterAction: boolean }[] = [];
   page.on('request', (request) => {
-    const url = request.url();
-    const counted = (acted !== undefined && shown === undefined) || (acted === undefined && url.includes('/pagefind/'));
-    if (!counted) return;
-    pending.push(
-      request
-        .response()
-        .then(async (response) => {
-          if (!response) return undefined;
-          await response.finished();
-          const sent = (await request.sizes()).responseBodySize;
-          if (sent > 0) return { url, bytes: sent };
-          // Chromium gives no size for a worker's script: weigh its body as the server sent it.
-          const body = await response.body();
-          return { url, bytes: (await response.allHeaders())['content-encoding'] === 'gzip' ? gzipSize(body) : body.length };
-        })
-        .catch(() => undefined),
-    );
+    lastRequest = performance.now();
+    if (acting || request.url().includes('/pagefind/')) requests.push({ request, afterAction: acting });
   });
   try {
-    await search(page, siteUrl, query, () => {
-      acted = performance.now();
-    });
-    shown = performance.now();
-    const files = (await Promise.all(pending)).filter((file) => file !== undefined);
+    await site.open(page, siteUrl);
+    const actedAt = await page.evaluate(() => performance.timeOrigin + performance.now());
+    acting = true;
+    await site.search(page, query);
+    const shownAt = Number(await (await page.waitForFunction(() => (window as { firstResultAt?: number }).firstResultAt, null, { timeout: 30_000 })).jsonValue());
+    // Settled: no new request for half a second.
+    while (performance.now() - lastRequest < 500) await page.waitForTimeout(100);
+    const files = await Promise.all(
+      requests.map(async ({ request }) => ({
+        url: request.url(),
+        bytes: await sentBytes(request).catch(() => 0),
+        beforeResult: request.timing().startTime <= shownAt,
+      })),
+    );
+    const before = files.filter((file) => file.beforeResult);
     const kinds: Record<FileKind, number> = { engine: 0, index: 0, fragments: 0, filters: 0, 'code and data': 0 };
-    for (const file of files) kinds[fileKind(file.url)] += file.bytes;
-    return { ms: shown - (acted ?? shown), bytes: files.reduce((sum, file) => sum + file.bytes, 0), kinds, files };
+    for (const file of before) kinds[fileKind(file.url)] += file.bytes;
+    const sum = (list: typeof files) => list.reduce((total, file) => total + file.bytes, 0);
+    return { ms: shownAt - actedAt, bytes: sum(before), settledBytes: sum(files), kinds, files };
   } finally {
     await context.close();
   }
