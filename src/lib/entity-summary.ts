@@ -4,6 +4,7 @@
  */
 import type { Entity } from '../schemas/entity.ts';
 import { formatDateRange, formatPartialDate } from './dates.ts';
+import { firstSentence } from './entity-index.ts';
 
 const year = (date: string) => date.slice(0, 4);
 
@@ -26,22 +27,11 @@ export function entityDates(entity: Entity): string | undefined {
 }
 
 /**
- * The first sentence of a gloss: up to the first full stop that ends a sentence, not one after
- * an initial ("S. F. Antonov") or a common abbreviation ("i.e.", "U.S."); cut at a word with "…"
- * past `limit` characters.
+ * The role on the documents' date: the gloss's first sentence (as the names index shows it),
+ * cut at a word with "…" past `limit` characters.
  */
-export function firstSentence(text: string, limit = 220): string {
-  const trimmed = text.trim();
-  const ends = /[.!?](?=\s+[\p{Lu}\p{N}“"‘'(])/gu;
-  let sentence = trimmed;
-  for (const match of trimmed.matchAll(ends)) {
-    const before = trimmed.slice(0, match.index);
-    const lastWord = before.split(/\s+/).at(-1) ?? '';
-    // "S. F.", "U.S.", "i.e.", "Dr.": a stop inside a name or an abbreviation.
-    if (/^(?:\p{L}|(?:\p{L}\.)+\p{L}|i\.e|e\.g|cf|Dr|Mr|Mrs|St|No|Gen|Col|Lt|Capt|Prof|vol|pp?)$/u.test(lastWord)) continue;
-    sentence = trimmed.slice(0, (match.index ?? 0) + 1);
-    break;
-  }
+export function entityRole(gloss: string, limit = 220): string {
+  const sentence = firstSentence(gloss);
   if (sentence.length <= limit) return sentence;
   const cut = sentence.slice(0, limit);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), limit / 2)).replace(/[\s,;:–-]+$/, '')}…`;

@@ -5,8 +5,6 @@
  * - beside every mention of an entity, a search term of that entity alone (`entityToken`), so
  *   that a search for the entity finds exactly the paragraphs that mention it, whatever their
  *   spelling, and a paragraph that only shares part of its name ("Chiang") does not;
- * - on an entity's own page, the same term, weighted, so that the entity's entry is found with
- *   its paragraphs;
  * - paragraph anchors moved onto empty markers: Pagefind stores the text of every element that
  *   has an id beside the page's text, which doubled a document's fragment; only the location
  *   and the title (`¶ 12`) are needed for a deep link;
@@ -62,12 +60,6 @@ export function prepareTreeForIndex(tree: Root): Root {
     if (names.includes('mention')) {
       const tokens = mentionedEntities(element).map(entityToken);
       if (tokens.length > 0) element.children.push(text(` ${tokens.join(' ')}`));
-    }
-    const ownEntity = attribute(element, 'dataSearchEntity');
-    if (ownEntity && parent && index !== undefined) {
-      delete element.properties['dataSearchEntity'];
-      // Beside the title, not in it: Pagefind takes the page's title from its first heading.
-      parent.children.splice(index + 1, 0, { type: 'element', tagName: 'p', properties: { dataPagefindWeight: '10' }, children: [text(entityToken(ownEntity))] });
     }
     if (element.tagName === 'dt') {
       const label = textOf(element).trim();

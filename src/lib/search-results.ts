@@ -5,9 +5,10 @@
  * renders what `view` returns, as often as it changes.
  *
  * Paragraphs come in tiers, each ranked on its own:
- * 0. paragraphs that mention an entity the query names (found by the entity's search term, in
- *    any spelling): in each document the paragraph that first mentions it (where the text and
- *    its note introduce it), then the others by how often they mention it, then in text order;
+ * 0. paragraphs that mention an entity the query names, in any spelling (from the build's list
+ *    of mentions, src/lib/search-mentions.ts, or found by the entity's search term): in each
+ *    document the paragraph that first mentions it (where the text and its note introduce it),
+ *    then the others by how often they mention it, then in text order;
  * 1. paragraphs that match a query in which some words name an entity ("Jinmen shelling");
  * 2. paragraphs that only share the query's words (a name's part, "Chiang", or any words):
  *    those with more of the query's words first, then by Pagefind's score.
@@ -54,6 +55,18 @@ export interface DocumentGroup {
   title: string;
   hits: Hit[];
 }
+/** A paragraph that mentions a named entity, as search/mentions/<id>.json gives it. */
+export interface MentionHit {
+  url: string;
+  label: string;
+  /** How many times the paragraph mentions the entity. */
+  count: number;
+  /** Plain text: a few words of the sentence around the mention. */
+  excerpt: string;
+  /** The words of the text that mention it, to mark. */
+  words: string;
+}
+
 export interface Entry {
   url: string;
   title: string;
@@ -77,6 +90,8 @@ const compare = (a: Key, b: Key) => {
   }
   return 0;
 };
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** A word of Pagefind's content as it was indexed: lower case, without punctuation. */
 const plainWord = (word: string) => word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
@@ -115,12 +130,20 @@ export class ResultSet {
   /** `terms`: the words to mark in excerpts (the query's, and the text's spellings of named entities). */
   constructor(private readonly terms: readonly string[]) {}
 
-  /** The entry of the `entity`-th named entity (in the order of namedEntities), from part `part`. */
-  addCard(page: PagefindPage, entity: number, part = 0, title = page.meta['title'] ?? page.url): void {
-    this.entries.delete(page.url);
-    this.cards.set(page.url, {
-      card: { url: page.url, title, type: page.meta['type'], dates: page.meta['dates'], role: page.meta['role'] },
-      key: [entity, part],
+  /** The card of the `entity`-th named entity (in the order of namedEntities), from part `part`. */
+  addCard(card: Card, entity: number, part = 0): void {
+    this.entries.delete(card.url);
+    this.cards.set(card.url, { card, key: [entity, part] });
+  }
+
+  /**
+   * A document's paragraphs that mention the `entity`-th named entity (tier 0), already best
+   * first (src/lib/search-mentions.ts); `rank`: the document's place among those that mention it.
+   */
+  addMentionParagraphs(document: { url: string; title: string }, entity: number, rank: number, paragraphs: readonly MentionHit[]): void {
+    paragraphs.forEach((paragraph, index) => {
+      const excerpt = cleanExcerpt(escapeHtml(paragraph.excerpt), [paragraph.words, ...this.terms].map(escapeHtml));
+      this.addHitOf(document, { url: paragraph.url, label: paragraph.label, excerpt }, [0, entity, rank], [0, entity, index === 0 ? 0 : 1, -paragraph.count], index);
     });
   }
 
@@ -149,19 +172,19 @@ export class ResultSet {
   }
 
   private addHit(page: PagefindPage, sub: PagefindSubResult, groupKey: Key, hitKey: Key): void {
-    let group = this.groups.get(page.url);
+    const hit = { url: sub.url, label: sub.anchor ? sub.title : 'Record details', excerpt: cleanExcerpt(sub.excerpt, this.terms) };
+    this.addHitOf({ url: page.url, title: page.meta['title'] ?? page.url }, hit, groupKey, hitKey, sub.anchor?.location ?? -1);
+  }
+
+  private addHitOf(document: { url: string; title: string }, hit: Hit, groupKey: Key, hitKey: Key, position: number): void {
+    let group = this.groups.get(document.url);
     if (!group) {
-      group = { url: page.url, title: page.meta['title'] ?? page.url, key: groupKey, hits: new Map() };
-      this.groups.set(page.url, group);
+      group = { url: document.url, title: document.title, key: groupKey, hits: new Map() };
+      this.groups.set(document.url, group);
     } else if (compare(groupKey, group.key) < 0) group.key = groupKey;
-    const position = sub.anchor?.location ?? -1;
-    const known = group.hits.get(sub.url);
+    const known = group.hits.get(hit.url);
     if (known && compare(known.key, hitKey) <= 0) return;
-    group.hits.set(sub.url, {
-      hit: { url: sub.url, label: sub.anchor ? sub.title : 'Record details', excerpt: cleanExcerpt(sub.excerpt, this.terms) },
-      key: [...hitKey, position],
-      position,
-    });
+    group.hits.set(hit.url, { hit, key: [...hitKey, position], position });
   }
 
   /** What to show: at most `paragraphs` paragraphs and `entries` entries (all, by default). */

@@ -1,3 +1,10 @@
+/** What a named entity's card shows beside its name: its kind, dates and role on the documents' date. */
+export interface EntityCard {
+  type: string;
+  dates?: string | undefined;
+  role: string;
+}
+
 /** An entity's names, as search needs them: to tell whether a query names it, and to mark the text's spellings. */
 export interface EntityNames {
   /** The entity's id: its page is /entities/<id>/. */
@@ -8,20 +15,36 @@ export interface EntityNames {
   names: readonly string[];
   /** For an abbreviation: the entity it stands for. */
   abbreviates?: string | undefined;
+  card?: EntityCard | undefined;
 }
 
 /**
- * The registry's names as the search code downloads them (search/names.json): one array per
- * entity, `[id, spellings, names, abbreviates?]`, names that repeat a spelling left out.
+ * The registry's names as the search code downloads them (search/names/<key>.json): one array
+ * per entity, `[id, spellings, names, [kind, dates, role], abbreviates?]`, names that repeat a
+ * spelling left out, dates "" when it has none.
  */
-export type PackedNames = [string, string[], string[]] | [string, string[], string[], string];
+export type PackedNames = [string, string[], string[], [string, string, string]] | [string, string[], string[], [string, string, string], string];
 
-export function packNames(entities: readonly { id: string; name: string; spellings: readonly string[]; variants: readonly string[]; refersTo?: string | undefined }[]): PackedNames[] {
+export interface PackableEntity {
+  id: string;
+  name: string;
+  spellings: readonly string[];
+  variants: readonly string[];
+  refersTo?: string | undefined;
+  card: EntityCard;
+}
+
+export function packNames(entities: readonly PackableEntity[]): PackedNames[] {
   return entities.map((entity) => {
     const spellings = [...entity.spellings];
     const names = [entity.name, ...entity.variants.filter((variant) => variant !== entity.name && !spellings.includes(variant))];
-    return entity.refersTo ? [entity.id, spellings, names, entity.refersTo] : [entity.id, spellings, names];
+    const card: [string, string, string] = [entity.card.type, entity.card.dates ?? '', entity.card.role];
+    return entity.refersTo ? [entity.id, spellings, names, card, entity.refersTo] : [entity.id, spellings, names, card];
   });
+}
+
+export function unpackNames(packed: readonly PackedNames[]): EntityNames[] {
+  return packed.map(([id, spellings, names, [type, dates, role], abbreviates]) => ({ id, spellings, names, abbreviates, card: { type, dates: dates || undefined, role } }));
 }
 
 /**
@@ -64,9 +87,6 @@ export function shardNames(packed: readonly PackedNames[]): Map<string, PackedNa
   return shards;
 }
 
-export function unpackNames(packed: readonly PackedNames[]): EntityNames[] {
-  return packed.map(([id, spellings, names, abbreviates]) => ({ id, spellings, names, abbreviates }));
-}
 
 /**
  * The search term that stands for one entity in the index, beside each of its mentions (see

@@ -1,13 +1,18 @@
 /**
- * Search in the browser, shared by the search box of every page and the search page: loads
- * Pagefind on first use, and the registry's names that a query's words may be, runs a query the way the results need it
- * (see src/lib/search-results.ts) and reports the results each time more of them arrive.
+ * Search in the browser, shared by the search box of every page and the search page: runs a
+ * query the way the results need it (see src/lib/search-results.ts) and reports the results
+ * each time more of them arrive.
  *
- * A query that names an entity in any spelling is searched as that entity's own term, which
- * finds its entry and exactly the paragraphs that mention it; those come first. The query's
- * words are searched too, after them, for the paragraphs and entries that only share words.
+ * A query that names an entity in any spelling (the registry's names of the query's words,
+ * search/names/<key>.json) shows that entity's card at once, then the paragraphs that mention
+ * it, from the build's list of its mentions (search/mentions/<id>.json): the first results need
+ * no index. Pagefind, loaded on the first use of a search box, then searches the query's words
+ * for the paragraphs and entries that only share them; and it searches for the entity's own term
+ * (beside each mention in its index) where the list cannot answer: with filters, or past the
+ * documents the list holds.
  */
 import { partFilter, partOf, type SearchPart, type SearchParts } from '../lib/search-parts.ts';
+import type { MentionsFile } from '../lib/search-mentions.ts';
 import { type PagefindPage, ResultSet, type ResultsView } from '../lib/search-results.ts';
 import { closestName, type EntityNames, entityToken, highlightTerms, namedEntities, type PackedNames, queryWithEntities, shardKeys, unpackNames } from '../lib/search-terms.ts';
 
@@ -54,36 +59,34 @@ export interface SearchEngine {
 }
 
 export function createSearchEngine(base: string): SearchEngine {
-  let parts: SearchParts | null = null;
-  let allParts: SearchPart[] = [];
   let unreachable: SearchPart[] = [];
   let generation = 0;
 
   const json = <T>(path: string, fallback: T): Promise<T> =>
-    fetch(`${base}${path}`)
+    fetch(path)
       .then((response) => (response.ok ? (response.json() as Promise<T>) : fallback))
       .catch(() => fallback);
   // The registry's names, by shard (src/pages/search/names/[key].json.ts): those of a query's words.
   const shards = new Map<string, Promise<PackedNames[]>>();
   const namesFor = async (query: string): Promise<EntityNames[]> => {
     const keys = shardKeys(query);
-    for (const key of keys) if (!shards.has(key)) shards.set(key, json<PackedNames[]>(`search/names/${key}.json`, []));
+    for (const key of keys) if (!shards.has(key)) shards.set(key, json<PackedNames[]>(`${base}search/names/${key}.json`, []));
     const loaded = (await Promise.all(keys.map((key) => shards.get(key) ?? []))).flat();
     return unpackNames([...new Map(loaded.map((entity) => [entity[0], entity])).values()]);
+  };
+  let partsList: Promise<{ parts: SearchParts | null; all: SearchPart[] }> | undefined;
+  const loadParts = () => {
+    partsList ??= json<SearchParts | null>(`${base}search/parts.json`, null).then((parts) => ({ parts, all: parts ? [parts.own, ...parts.others] : [] }));
+    return partsList;
   };
 
   // One promise for every caller: an index merged twice would give every result of its part twice.
   let engine: Promise<Pagefind> | undefined;
   const load = () => {
     engine ??= (async () => {
-      const [pagefind, loadedParts] = await Promise.all([
-        import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<Pagefind>,
-        json<SearchParts | null>('search/parts.json', null),
-      ]);
-      parts = loadedParts;
-      allParts = parts ? [parts.own, ...parts.others] : [];
-      // In the page, not in a worker: one script less to fetch before the first result, and
-      // the index of one archive is searched in milliseconds.
+      const [pagefind, { parts }] = await Promise.all([import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<Pagefind>, loadParts()]);
+      // In the page, not in a worker: one script less to fetch, and the index of one archive is
+      // searched in milliseconds.
       await pagefind.options({ baseUrl: base, noWorker: true, excerptLength: 24, ...(parts ? { mergeFilter: { [partFilter]: parts.own.label } } : {}) });
       await pagefind.init();
       if (parts) {
@@ -117,20 +120,10 @@ export function createSearchEngine(base: string): SearchEngine {
     return next;
   };
 
-  const partIndex = (url: string) => {
-    const part = partOf(url, allParts);
-    return part ? Math.max(0, allParts.indexOf(part)) : 0;
-  };
-  const titled = (page: PagefindPage) => {
-    const title = page.meta['title'] ?? page.url;
-    // Every part has its own page for a name, listing that part's paragraphs: say whose it is.
-    const part = parts ? partOf(page.url, allParts) : undefined;
-    return part ? `${title} (${part.label})` : title;
-  };
-
   async function attempt(query: string, options: SearchOptions, current: () => boolean, report: (set: ResultSet, terms: string[], done: boolean) => void) {
-    const [pagefind, registry] = await Promise.all([load(), namesFor(query)]);
+    const [registry, { parts, all: allParts }] = await Promise.all([namesFor(query), loadParts()]);
     const filters = options.filters ?? {};
+    const filtered = Object.keys(filters).length > 0;
     const documentsWanted = Math.max(3, Math.ceil((options.paragraphs ?? 60) / 3));
     const entriesWanted = options.entries ?? 20;
     const named = namedEntities(query, registry);
@@ -146,17 +139,58 @@ export function createSearchEngine(base: string): SearchEngine {
       report(set, terms, false);
       shown();
     };
+    const partIndex = (url: string) => {
+      const part = partOf(url, allParts);
+      return part ? Math.max(0, allParts.indexOf(part)) : 0;
+    };
+    // Every part has its own page for a name, listing that part's paragraphs: say whose it is.
+    const labelled = (title: string, url: string) => {
+      const part = parts ? partOf(url, allParts) : undefined;
+      return part ? `${title} (${part.label})` : title;
+    };
+    const titled = (page: PagefindPage) => labelled(page.meta['title'] ?? page.url, page.url);
 
-    // The entities the query names: their entries and the paragraphs that mention them.
+    // The entities the query names: their cards at once, then the paragraphs that mention them.
     const entitySearches = named.map(async (id, entity) => {
+      const names = registry.find((candidate) => candidate.id === id);
+      const showPart = async (part: { base: string }) => {
+        const card = names?.card;
+        const url = `${part.base}entities/${id}/`;
+        // With filters, the card shows only if the entry passes them (found by the words, below).
+        if (filtered) return true;
+        if (names && card) set.addCard({ url, title: labelled(names.names[0] ?? id, url), ...card }, entity, partIndex(url));
+        update();
+        const file = await json<MentionsFile>(`${part.base}search/mentions/${id}.json`, { total: 0, documents: [] });
+        if (!current()) return false;
+        file.documents.forEach((document, rank) => {
+          const address = `${part.base}documents/${document.slug}/`;
+          set.addMentionParagraphs(
+            { url: address, title: document.title },
+            entity,
+            rank,
+            document.paragraphs.map(([paragraph, label, count, excerpt, words]) => ({ url: `${address}#${paragraph}`, label, count, excerpt, words })),
+          );
+        });
+        update();
+        // The list holds the documents that mention the entity most: the index finds the others.
+        return file.total > file.documents.length;
+      };
+      const own = await showPart({ base });
+      let more = own;
+      if (parts) {
+        await load();
+        const others = parts.others.filter((part) => !unreachable.includes(part));
+        more = (await Promise.all(others.map(showPart))).some(Boolean) || own;
+      }
+      if (!more) return;
+      const pagefind = await load();
       const results = (await pagefind.search(entityToken(id), { filters }))?.results ?? [];
       found += results.length;
       await Promise.all(
-        results.slice(0, documentsWanted + allParts.length + 1).map(async (result, rank) => {
+        results.slice(0, documentsWanted + allParts.length).map(async (result, rank) => {
           const page = await dataOf(result);
-          if (!current()) return;
-          if (page.meta['kind'] === 'entity') set.addCard(page, entity, partIndex(page.url), titled(page));
-          else set.addMentions(page, entity, rank);
+          if (!current() || page.meta['kind'] === 'entity') return;
+          set.addMentions(page, entity, documentsWanted + rank);
           update();
         }),
       );
@@ -165,6 +199,7 @@ export function createSearchEngine(base: string): SearchEngine {
     // and entries are searched apart (Pagefind's one small `kind` filter), so that a word's many
     // entries never crowd the paragraphs out of the results.
     const wordSearch = async (words: string, tier: 1 | 2) => {
+      const pagefind = await load();
       const [documents, entries] = await Promise.all([
         pagefind.search(words, { filters: { ...filters, kind: ['Documents'] } }),
         tier === 2 ? pagefind.search(words, { filters: { ...filters, kind: ['Names and places'] } }) : null,
@@ -175,8 +210,11 @@ export function createSearchEngine(base: string): SearchEngine {
         pages.map(async (result, rank) => {
           const page = await dataOf(result);
           if (!current()) return;
-          if (page.meta['kind'] === 'entity') set.addEntry(page, rank, titled(page));
-          else set.addMatches(page, tier, rank, words.split(/\s+/));
+          const entity = named.findIndex((id) => page.url.endsWith(`/entities/${id}/`));
+          const card = registry.find((candidate) => candidate.id === named[entity])?.card;
+          if (page.meta['kind'] !== 'entity') set.addMatches(page, tier, rank, words.split(/\s+/));
+          else if (card) set.addCard({ url: page.url, title: titled(page), ...card }, entity, partIndex(page.url));
+          else set.addEntry(page, rank, titled(page));
           update();
         }),
       );
@@ -186,6 +224,7 @@ export function createSearchEngine(base: string): SearchEngine {
     // The words wait until the name's first results are shown (or found to be none).
     if (first.length > 0) await Promise.race([firstShown, Promise.all(first)]);
     await Promise.all([...first, wordSearch(query, 2)]);
+    found += set.view().paragraphCount + set.view().entryCount;
     return { set, terms, found, registry };
   }
 

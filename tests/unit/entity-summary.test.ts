@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { entityDates, firstSentence } from '../../src/lib/entity-summary.ts';
+import { entityDates, entityRole } from '../../src/lib/entity-summary.ts';
 import type { Entity } from '../../src/schemas/entity.ts';
 
 const common = { spellings: [], variants: [], gloss: 'x', sources: [{ title: 's' }] };
@@ -13,15 +13,13 @@ describe('an entity in a line', () => {
     expect(entityDates({ ...common, id: 'a', name: 'A', type: 'place', coordinates: [1, 2], region: false } as Entity)).toBeUndefined();
   });
 
-  test('the first sentence of a gloss, past initials and abbreviations', () => {
-    expect(firstSentence('Soviet diplomat at the USSR Embassy in Beijing. In October 1959 he was chargé.')).toBe('Soviet diplomat at the USSR Embassy in Beijing.');
-    expect(firstSentence('Head of the U.S. mission, i.e. the embassy. Then more.')).toBe('Head of the U.S. mission, i.e. the embassy.');
-    expect(firstSentence('Translator for S. F. Antonov and B. N. Vereshchagin. More.')).toBe('Translator for S. F. Antonov and B. N. Vereshchagin.');
-    expect(firstSentence('One sentence only')).toBe('One sentence only');
+  test('the role: the first sentence of the gloss', () => {
+    expect(entityRole('Soviet diplomat at the USSR Embassy in Beijing. In October 1959 he was chargé.')).toBe('Soviet diplomat at the USSR Embassy in Beijing.');
+    expect(entityRole('One sentence only')).toBe('One sentence only');
   });
 
   test('a long first sentence is cut at a word', () => {
-    const sentence = firstSentence(`${'word '.repeat(60)}end.`, 50);
+    const sentence = entityRole(`${'word '.repeat(60)}end.`, 50);
     expect(sentence.length).toBeLessThanOrEqual(51);
     expect(sentence.endsWith('word…')).toBe(true);
   });

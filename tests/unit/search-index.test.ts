@@ -19,12 +19,6 @@ describe('what the index gets beside a mention', () => {
     );
   });
 
-  test("an entity's own page carries its term beside the title, weighted, not in it", () => {
-    expect(prepared('<h1 data-pagefind-weight="10" data-search-entity="mao-zedong">Mao Zedong</h1>')).toBe(
-      '<h1 data-pagefind-weight="10">Mao Zedong</h1><p data-pagefind-weight="10">zqmaozedongqz</p>',
-    );
-  });
-
   test('the mention markup itself is left as it is', () => {
     const html = '<p><a class="mention" data-entity="x" href="/">words</a></p>';
     expect(prepared(html)).toContain('<a class="mention" data-entity="x" href="/">');

@@ -24,13 +24,8 @@ function documentPage(url: string, paragraphs: Record<string, string>, matches: 
   return { url, excerpt: '', content: words.join(' '), meta: { title: 'A Conversation' }, sub_results: subs.reverse() };
 }
 
-const entityPage = (url: string, title: string): PagefindPage => ({
-  url,
-  excerpt: '',
-  content: title,
-  meta: { title, type: 'Person', dates: '1910–1988', role: 'Son of Chiang Kai-shek.' },
-  sub_results: [],
-});
+const entityPage = (url: string, title: string): PagefindPage => ({ url, excerpt: '', content: title, meta: { title, type: 'Person' }, sub_results: [] });
+const card = (url: string, title: string) => ({ url, title, type: 'Person', dates: '1910–1988', role: 'Son of Chiang Kai-shek.' });
 
 const links = (set: ResultSet) => {
   const view = set.view();
@@ -49,7 +44,7 @@ describe('the results of a search, in the order shown', () => {
     set.addEntry(entityPage('/entities/taipei-riot/', 'Taipei riot'), 0);
     set.addMatches(documentPage('/d/', text, (word) => /^chiang|^ching/i.test(word)), 2, 0, ['Chiang', 'Ching-kuo']);
     set.addMentions(documentPage('/d/', text, (word) => word === 'zqchiangchingkuoqz'), 0, 0);
-    set.addCard(entityPage('/entities/chiang-ching-kuo/', 'Chiang Ching-kuo'), 0);
+    set.addCard(card('/entities/chiang-ching-kuo/', 'Chiang Ching-kuo'), 0);
     expect(links(set)).toEqual(['/entities/chiang-ching-kuo/', '/d/#p27', '/d/#p10', '/d/#p8', '/entities/taipei-riot/']);
   });
 
@@ -85,12 +80,23 @@ describe('the results of a search, in the order shown', () => {
   test('the card carries what it shows; an entry already shown as a card is not listed again', () => {
     const set = new ResultSet([]);
     set.addEntry(entityPage('/entities/x/', 'X'), 0);
-    set.addCard(entityPage('/entities/x/', 'X'), 0);
+    set.addCard(card('/entities/x/', 'X'), 0);
     set.addEntry(entityPage('/entities/x/', 'X'), 1);
     const view = set.view();
     expect(view.cards).toEqual([{ url: '/entities/x/', title: 'X', type: 'Person', dates: '1910–1988', role: 'Son of Chiang Kai-shek.' }]);
     expect(view.entries).toEqual([]);
     expect(view.entryCount).toBe(1);
+  });
+
+  test('the build’s list of mentions: in its order, before words alone, its excerpts marked and escaped', () => {
+    const set = new ResultSet(['Quemoy']);
+    set.addMatches(documentPage('/d/', { p2: 'Quemoy Quemoy Quemoy' }, (word) => word === 'Quemoy'), 2, 0, ['Quemoy']);
+    set.addMentionParagraphs({ url: '/d/', title: 'A Conversation' }, 0, 0, [
+      { url: '/d/#p10', label: '¶ 10', count: 1, excerpt: 'the islands of Quemoy & Matsu', words: 'Quemoy' },
+      { url: '/d/#p17', label: '¶ 17', count: 2, excerpt: 'defending <Quemoy>', words: 'Quemoy' },
+    ]);
+    expect(links(set)).toEqual(['/d/#p10', '/d/#p17', '/d/#p2']);
+    expect(set.view().documents[0]?.hits.map((hit) => hit.excerpt)).toEqual(['the islands of <mark>Quemoy</mark> &amp; Matsu', 'defending &lt;<mark>Quemoy</mark>&gt;', '<mark>Quemoy</mark> <mark>Quemoy</mark> <mark>Quemoy</mark>']);
   });
 
   test('excerpts lose the entity terms and mark the text’s spelling', () => {

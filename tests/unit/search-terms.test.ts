@@ -44,14 +44,20 @@ describe('search terms', () => {
 
   test('the names travel packed, without a name that repeats a spelling, and unpack as they were', () => {
     const packed = packNames([
-      { id: 'kinmen', name: 'Kinmen (Quemoy)', spellings: ['Quemoy'], variants: ['Kinmen', 'Quemoy', '金門'] },
-      { id: 'abbr-cpr', name: 'CPR', spellings: ['CPR'], variants: ['PRC'], refersTo: 'china' },
+      { id: 'kinmen', name: 'Kinmen (Quemoy)', spellings: ['Quemoy'], variants: ['Kinmen', 'Quemoy', '金門'], card: { type: 'Place', role: 'Island group.' } },
+      { id: 'abbr-cpr', name: 'CPR', spellings: ['CPR'], variants: ['PRC'], refersTo: 'china', card: { type: 'Abbreviation', dates: undefined, role: 'Chinese People’s Republic.' } },
     ]);
     expect(packed).toEqual([
-      ['kinmen', ['Quemoy'], ['Kinmen (Quemoy)', 'Kinmen', '金門']],
-      ['abbr-cpr', ['CPR'], ['CPR', 'PRC'], 'china'],
+      ['kinmen', ['Quemoy'], ['Kinmen (Quemoy)', 'Kinmen', '金門'], ['Place', '', 'Island group.']],
+      ['abbr-cpr', ['CPR'], ['CPR', 'PRC'], ['Abbreviation', '', 'Chinese People’s Republic.'], 'china'],
     ]);
-    expect(unpackNames(packed)[1]).toEqual({ id: 'abbr-cpr', spellings: ['CPR'], names: ['CPR', 'PRC'], abbreviates: 'china' });
+    expect(unpackNames(packed)[1]).toEqual({
+      id: 'abbr-cpr',
+      spellings: ['CPR'],
+      names: ['CPR', 'PRC'],
+      abbreviates: 'china',
+      card: { type: 'Abbreviation', dates: undefined, role: 'Chinese People’s Republic.' },
+    });
   });
 
   test('names travel in shards by first letter: a query fetches those of its words, and finds its entity there', () => {
@@ -61,8 +67,8 @@ describe('search terms', () => {
     expect(shardKey('毛泽东')).toBe('han');
     expect(shardKeys('Mao Tse-tung')).toEqual(['m', 't']);
     const packed = packNames([
-      { id: 'khrushchev', name: 'Nikita Khrushchev', spellings: ['N.S. Khrushchev'], variants: ['Хрущёв'] },
-      { id: 'kinmen', name: 'Kinmen (Quemoy)', spellings: ['Quemoy'], variants: ['金門'] },
+      { id: 'khrushchev', name: 'Nikita Khrushchev', spellings: ['N.S. Khrushchev'], variants: ['Хрущёв'], card: { type: 'Person', dates: '1894–1971', role: 'First Secretary.' } },
+      { id: 'kinmen', name: 'Kinmen (Quemoy)', spellings: ['Quemoy'], variants: ['金門'], card: { type: 'Place', role: 'Island group.' } },
     ]);
     const shards = shardNames(packed);
     expect([...shards.keys()].sort()).toEqual(['cyrillic', 'han', 'k', 'n', 'q']);
