@@ -113,7 +113,7 @@ average of the machine (2 cores, shared) at the start of each run: ${load.map((v
 A first search as a reader makes it: the home page loaded and settled, then a click in the
 search box (the edition's header) or on the search button (Starlight's) and the query typed.
 Time is from the click to the first result in the page (Starlight's Pagefind UI searches 300 ms
-after the last key; the edition 40 ms). Bytes are as sent (gzip): every file requested from the
+after the last key; the edition 60 ms). Bytes are as sent (gzip): every file requested from the
 click until the first result, and every Pagefind file requested before the click; then the same
 until the search has settled (no request for half a second), when every result it shows is in.
 
