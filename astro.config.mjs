@@ -2,24 +2,31 @@
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import pagefind from './src/integrations/pagefind.ts';
-import { anchorLockPath, entitiesDir } from './src/lib/content-files.ts';
-import { readEntities } from './src/lib/entities.ts';
+import siteAddress from './src/integrations/site-address.ts';
+import { readRegistryAndBibliography } from './src/lib/bibliography.ts';
+import { anchorLockPath, contentDir } from './src/lib/content-files.ts';
 import { readAnchorLock } from './src/lib/read-lock.ts';
+import { publicOrigin } from './src/lib/site.ts';
 import { rehypePlugins, remarkPlugins, remarkRehypeOptions } from './src/plugins/index.ts';
 
 const base = process.env.BASE_PATH ?? '/';
-const entities = readEntities(entitiesDir);
+const site = publicOrigin(process.env.SITE_URL);
+// The registry and the bibliography, checked together: every problem of both is reported at once.
+const { entities, works } = readRegistryAndBibliography(contentDir);
 
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'https://example.org',
+  // The public origin, when known; without it, addresses are paths (src/lib/citation-item.ts).
+  ...(site === undefined ? {} : { site }),
   base,
   trailingSlash: 'always',
   // Styles and scripts stay in files, never inlined into the page: the Content-Security-Policy
   // (src/lib/csp.ts) allows only files from this origin, no inline code.
   build: { inlineStylesheets: 'never' },
-  // Vite would otherwise inline small scripts and assets (as data: URLs) under 4 KB.
-  vite: { build: { assetsInlineLimit: 0 } },
+  // Vite would otherwise inline small scripts and assets (as data: URLs) under 4 KB, and wrap a
+  // dynamic import in a preload helper of its own chunk, which every page would then load first.
+  vite: { build: { assetsInlineLimit: 0, modulePreload: false } },
   integrations: [
+    siteAddress(),
     pagefind({ entityIds: entities.map((entity) => entity.id) }),
   ],
   markdown: {
@@ -30,6 +37,7 @@ export default defineConfig({
         lock: readAnchorLock(anchorLockPath),
         lockPath: anchorLockPath,
         entities,
+        bibliography: works,
         base,
       }),
       remarkRehype: remarkRehypeOptions,

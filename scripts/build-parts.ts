@@ -45,8 +45,9 @@ export interface PartReport {
 }
 
 /**
- * Copies each part's documents, with the registry, their correction logs and their entries of
- * the anchor lock, into `<work>/<label>/`: a content folder for EDITION_CONTENT.
+ * Copies each part's documents, with the registry and the bibliography, their correction logs
+ * and their entries of the anchor lock, into `<work>/<label>/`: a content folder for
+ * EDITION_CONTENT.
  */
 export function splitCollection(collection: string, ranges: readonly PartRange[], work: string): Map<string, string> {
   const documentsDir = join(collection, 'documents');
@@ -63,6 +64,9 @@ export function splitCollection(collection: string, ranges: readonly PartRange[]
     const folder = join(work, label);
     mkdirSync(join(folder, 'documents'), { recursive: true });
     cpSync(join(collection, 'entities'), join(folder, 'entities'), { recursive: true });
+    for (const file of ['bibliography.yaml', 'blocked-hosts.yaml']) {
+      if (existsSync(join(collection, file))) cpSync(join(collection, file), join(folder, file));
+    }
     const slugs: string[] = [];
     for (const name of files) {
       writeFileSync(join(folder, 'documents', name), markdown.get(name) ?? '');

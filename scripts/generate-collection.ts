@@ -6,10 +6,10 @@
  *   node scripts/generate-collection.ts <count> <folder>
  *   EDITION_CONTENT=<folder> npx astro build
  */
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { readEntities } from '../src/lib/entities.ts';
-import { syntheticDocument } from '../src/lib/synthetic-collection.ts';
+import { syntheticBibliography, syntheticDocument } from '../src/lib/synthetic-collection.ts';
 
 /** Writes `count` synthetic documents and the registry into `folder`, replacing what was there. */
 export function writeSyntheticCollection(count: number, folder: string): void {
@@ -24,6 +24,9 @@ export function writeSyntheticCollection(count: number, folder: string): void {
   rmSync(folder, { recursive: true, force: true });
   mkdirSync(`${folder}/documents`, { recursive: true });
   cpSync('content/entities', `${folder}/entities`, { recursive: true });
+  // The sources the notes and the registry cite, so that the collection builds as content/ does.
+  if (existsSync('content/blocked-hosts.yaml')) cpSync('content/blocked-hosts.yaml', `${folder}/blocked-hosts.yaml`);
+  if (existsSync('content/bibliography.yaml')) writeFileSync(`${folder}/bibliography.yaml`, syntheticBibliography(readFileSync('content/bibliography.yaml', 'utf8')));
   for (let index = 1; index <= count; index++) {
     const { fileName, markdown } = syntheticDocument(source, index);
     writeFileSync(`${folder}/documents/${fileName}`, markdown);

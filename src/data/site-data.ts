@@ -5,6 +5,7 @@
 import { type CollectionEntry, getCollection, render } from 'astro:content';
 import type { IndexedDocument } from '../lib/entity-index.ts';
 import type { Mention } from '../plugins/remark-entity-mentions.ts';
+import type { Work } from '../schemas/bibliography.ts';
 import type { Entity } from '../schemas/entity.ts';
 
 export interface SiteDocument extends IndexedDocument {
@@ -42,4 +43,9 @@ async function readDocuments(): Promise<SiteDocument[]> {
 /** The registry of names and places. */
 export async function siteEntities(): Promise<Entity[]> {
   return (await getCollection('entities')).map((entry) => entry.data);
+}
+
+/** The bibliography, by id. */
+export async function siteBibliography(): Promise<Map<string, Work>> {
+  return new Map((await getCollection('bibliography')).map((entry) => [entry.id, entry.data]));
 }

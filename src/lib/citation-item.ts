@@ -60,10 +60,21 @@ export function archiveLocation(archive: DocumentData['archive']): string {
   return `fond ${archive.fond}, opis ${archive.opis}, delo ${archive.delo}, listy ${archive.listy}`;
 }
 
-/** The canonical address of a document page, e.g. `https://example.org/documents/<slug>/`. */
-export function documentUrl(site: URL | string, base: string, slug: string): string {
+/**
+ * The address of a document page: absolute (`https://archive.example/documents/<slug>/`) when the
+ * site's public origin is known (SITE_URL), otherwise the path from the site's root
+ * (`/documents/<slug>/`), which the page turns into the address it was opened at (see
+ * src/scripts/page-address.ts). Never a made-up origin: a citation must lead somewhere.
+ */
+export function documentUrl(site: URL | string | undefined, base: string, slug: string): string {
   const root = base.endsWith('/') ? base : `${base}/`;
-  return new URL(`${root}documents/${slug}/`, site).href;
+  const path = `${root}documents/${slug}/`;
+  return site === undefined ? path : new URL(path, site).href;
+}
+
+/** Whether an address carries its origin (`https://…`), rather than being a path from the site's root. */
+export function isAbsolute(address: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:/i.test(address);
 }
 
 /** The permanent link of a paragraph: the document's address and its id. */

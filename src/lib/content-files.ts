@@ -10,11 +10,11 @@ export const documentsDir = `${contentDir}/documents`;
 export const anchorLockPath = `${contentDir}/anchors.lock.json`;
 export const entitiesDir = `${contentDir}/entities`;
 
-/** Every document's Markdown, by path, in a stable order. */
-export function documentFiles(root = '.'): { path: string; markdown: string }[] {
-  const dir = resolve(root, documentsDir);
+/** Every document's Markdown, by path, in a stable order; `folder` is relative to `root`. */
+export function documentFiles(root = '.', folder = documentsDir): { path: string; markdown: string }[] {
+  const dir = resolve(root, folder);
   return readdirSync(dir)
     .filter((name) => name.endsWith('.md'))
     .sort()
-    .map((name) => ({ path: join(documentsDir, name), markdown: readFileSync(join(dir, name), 'utf8') }));
+    .map((name) => ({ path: join(folder, name), markdown: readFileSync(join(dir, name), 'utf8') }));
 }

@@ -4,6 +4,7 @@
  * file. Everything the site loads comes from its own origin, from files: no inline script or
  * style, no eval, nothing from another origin.
  */
+import { createHash } from 'node:crypto';
 
 export interface PolicyOptions {
   /**
@@ -19,6 +20,11 @@ export interface PolicyOptions {
 }
 
 export type Policy = Map<string, string[]>;
+
+/** The digest of an inline script's text, as `scriptHashes` takes it: base64 SHA-256. */
+export function inlineScriptHash(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('base64');
+}
 
 /** Directives a `<meta>` policy cannot carry: browsers ignore them there, with a console error. */
 export const headerOnlyDirectives = ['frame-ancestors', 'report-uri', 'sandbox'] as const;

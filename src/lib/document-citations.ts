@@ -34,12 +34,13 @@ export interface DocumentCitations {
 /**
  * Builds a document's citations from its numbered paragraphs and their text directives (as
  * `remarkRecordDirectives` records them while the document renders); `site` and `base` are the
- * site's origin and base path.
+ * site's origin (undefined when it is not known: the addresses are then paths, see documentUrl)
+ * and base path.
  */
 export function documentCitations(
   data: DocumentData,
   directives: readonly ParagraphDirective[],
-  site: URL | string,
+  site: URL | string | undefined,
   base: string,
 ): DocumentCitations {
   const url = documentUrl(site, base, data.slug);

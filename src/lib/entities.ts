@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Entity, type EntityType, entityFiles, entitySchema, entityTypes } from '../schemas/entity.ts';
-import { formatProblems, issueProblems, parseYaml, placeOf, type YamlProblem } from './yaml-problems.ts';
+import { formatProblems, issueProblems, type PlacedProblem, parseYaml, placeOf, type YamlProblem } from './yaml-problems.ts';
 
 /** An entity with where it is defined, for messages. */
 export interface LocatedEntity {
@@ -10,28 +10,64 @@ export interface LocatedEntity {
   line: number;
 }
 
+/** A work of the bibliography cited at a place of a file. */
+export interface Citation {
+  /** The id of the work. */
+  source: string;
+  path: string;
+  line: number;
+  column: number;
+}
+
+/**
+ * An entry's citations, read from the YAML whether or not the entry is otherwise valid, so that
+ * the bibliography can be checked against every entry an author wrote.
+ */
+export interface CitingEntity {
+  /** The entry's id, or "entry <n>" when it has none. */
+  id: string;
+  path: string;
+  line: number;
+  column: number;
+  sources: Citation[];
+}
+
 export interface EntityFileResult {
   entities: LocatedEntity[];
+  citing: CitingEntity[];
   problems: YamlProblem[];
 }
 
 /** Reads one registry file: a YAML list of entities of one type. Pure: text in, entities and problems out. */
 export function parseEntityFile(yaml: string, type: EntityType, path: string): EntityFileResult {
   const parsed = parseYaml(yaml);
-  if (parsed.problems.length > 0) return { entities: [], problems: parsed.problems };
+  if (parsed.problems.length > 0) return { entities: [], citing: [], problems: parsed.problems };
   const records: unknown = parsed.document.toJS();
-  if (records === null || records === undefined) return { entities: [], problems: [] };
+  if (records === null || records === undefined) return { entities: [], citing: [], problems: [] };
   if (!Array.isArray(records)) {
-    return { entities: [], problems: [{ line: 1, column: 1, message: `${path} must be a list of entries, each starting with "- id: …".` }] };
+    return { entities: [], citing: [], problems: [{ line: 1, column: 1, message: `${path} must be a list of entries, each starting with "- id: …".` }] };
   }
   const entities: LocatedEntity[] = [];
+  const citing: CitingEntity[] = [];
   const problems: YamlProblem[] = [];
   records.forEach((record: unknown, index) => {
-    const { line } = placeOf(parsed, [index]);
+    const { line, column } = placeOf(parsed, [index]);
     if (record === null || typeof record !== 'object' || Array.isArray(record)) {
       problems.push({ line, column: 1, message: 'Each entry must be a group of fields starting with "- id: …".' });
       return;
     }
+    const fields = record as Record<string, unknown>;
+    const sources = Array.isArray(fields['sources']) ? (fields['sources'] as unknown[]) : [];
+    citing.push({
+      id: typeof fields['id'] === 'string' ? fields['id'] : `entry ${index + 1}`,
+      path,
+      line,
+      column,
+      sources: sources.flatMap((item, position) => {
+        const source = item !== null && typeof item === 'object' ? (item as Record<string, unknown>)['source'] : undefined;
+        return typeof source === 'string' ? [{ source, path, ...placeOf(parsed, [index, 'sources', position, 'source']) }] : [];
+      }),
+    });
     if ('type' in record) {
       problems.push({ ...placeOf(parsed, [index, 'type']), message: `Leave out "type": the file says it (${path} holds ${type} entries).` });
       return;
@@ -40,7 +76,7 @@ export function parseEntityFile(yaml: string, type: EntityType, path: string): E
     if (result.success) entities.push({ entity: result.data, path, line });
     else problems.push(...issueProblems(parsed, result.error.issues, [index]));
   });
-  return { entities, problems };
+  return { entities, citing, problems };
 }
 
 /**
@@ -75,19 +111,40 @@ export function registryProblems(located: readonly LocatedEntity[]): string[] {
   return problems;
 }
 
-/** Reads and checks the whole registry under `dir`; throws one message listing every problem with its place. */
-export function readEntities(dir: string): Entity[] {
+export interface RegistryResult {
+  located: LocatedEntity[];
+  citing: CitingEntity[];
+  /** Each file's problems, at their places. */
+  problems: PlacedProblem[];
+  /** Problems of the registry as a whole, each `file:line  what to do`. */
+  registry: string[];
+  /** All of them, one block per file and one for the registry as a whole. */
+  messages: string[];
+}
+
+/** Reads and checks the whole registry under `dir`, every file, without stopping at a problem. */
+export function collectEntities(dir: string): RegistryResult {
   const located: LocatedEntity[] = [];
+  const citing: CitingEntity[] = [];
+  const problems: PlacedProblem[] = [];
   const messages: string[] = [];
   for (const type of entityTypes) {
     const path = join(dir, entityFiles[type].file);
     if (!existsSync(path)) continue;
-    const { entities, problems } = parseEntityFile(readFileSync(path, 'utf8'), type, path);
-    located.push(...entities);
-    if (problems.length > 0) messages.push(formatProblems(`${path} is wrong:`, path, problems));
+    const result = parseEntityFile(readFileSync(path, 'utf8'), type, path);
+    located.push(...result.entities);
+    citing.push(...result.citing);
+    problems.push(...result.problems.map((problem) => ({ path, ...problem })));
+    if (result.problems.length > 0) messages.push(formatProblems(`${path} is wrong:`, path, result.problems));
   }
   const registry = registryProblems(located);
   if (registry.length > 0) messages.push(['The registry of names and places is inconsistent:', ...registry.map((line) => `  ${line}`)].join('\n'));
+  return { located, citing, problems, registry, messages };
+}
+
+/** Reads and checks the whole registry under `dir`; throws one message listing every problem with its place. */
+export function readEntities(dir: string): Entity[] {
+  const { located, messages } = collectEntities(dir);
   if (messages.length > 0) throw new Error(messages.join('\n'));
   return located.map(({ entity }) => entity);
 }

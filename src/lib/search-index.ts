@@ -46,7 +46,8 @@ export function prepareTreeForIndex(tree: Root): Root {
   visit(tree, 'element', (element, index, parent) => {
     const names = classes(element);
     // A note's reference number is printed again at the note itself: keep one.
-    if (element.tagName === 'sup' && element.children.some((child) => child.type === 'element' && attribute(child, 'role') === 'doc-noteref')) {
+    const isReference = (node: Element) => attribute(node, 'role') === 'doc-noteref';
+    if (isReference(element) || (element.tagName === 'sup' && element.children.some((child) => child.type === 'element' && isReference(child)))) {
       if (parent && index !== undefined) {
         parent.children.splice(index, 1);
         return index;

@@ -222,7 +222,7 @@ export function resultsStatus(outcome: { query: string; suggestion?: string | un
     paragraphs + entries === 0
       ? `No results for “${query}”. Try another spelling, or browse the names and places.`
       : suggestion
-        ? `No results for “${query}”; ${counted} for “${suggestion}”.`
+        ? `Nothing in the text for “${query}”; ${counted} for “${suggestion}”.`
         : `${counted} for “${query}”.`;
   return found + missing;
 }

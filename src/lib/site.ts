@@ -24,3 +24,23 @@ export function pageTitle(title: string, max = 70): string {
 function htmlLength(text: string): number {
   return text.replace(/["]/g, '&quot;').replace(/[']/g, '&#39;').replace(/&(?![a-z#])/g, '&amp;').length;
 }
+
+/**
+ * The site's public origin from SITE_URL, checked: `undefined` when it is not set, in which case
+ * the pages give addresses as paths and the reader's browser completes them with the address the
+ * page was opened at. A value that is not an http(s) address is refused with what to write.
+ */
+export function publicOrigin(value: string | undefined): string | undefined {
+  const trimmed = value?.trim() ?? '';
+  if (trimmed === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    throw new Error(`SITE_URL must be the address the site is published at, e.g. "https://archive.example.org"; "${trimmed}" is not an address.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new Error(`SITE_URL must start with https:// (or http://); "${trimmed}" does not.`);
+  }
+  return url.origin;
+}

@@ -7,6 +7,7 @@
  *
  * Pure: the caller reads the source and the registry and writes the files.
  */
+import { isMap, isSeq, parseDocument, type YAMLMap } from 'yaml';
 
 /** A block of the source Markdown: a paragraph with its id, a heading, a footnote definition. */
 interface Block {
@@ -161,4 +162,25 @@ export function syntheticDocument(source: SyntheticSource, index: number, seed =
     ...chosenBodies.map((block, n) => withNotes(renumber(vary(block.text), `p${n + 1}`))),
   ].join('\n\n');
   return { fileName: `${slug}.md`, markdown: `${frontmatter}\n\n${body}\n` };
+}
+
+/**
+ * The bibliography for a synthetic collection. A work that is a record of this edition
+ * (`document: <slug>`) would link to a page the collection does not have (its documents are
+ * made from that record but are not it), so it is given an address under example.org instead:
+ * every link of the collection then resolves, and every note and entry keeps its citation.
+ */
+export function syntheticBibliography(yaml: string): string {
+  const document = parseDocument(yaml);
+  if (!isSeq(document.contents)) return yaml;
+  for (const item of document.contents.items) {
+    if (!isMap(item)) continue;
+    // Parsed maps are typed for parsed nodes only; a plain value is what is set here.
+    const work = item as YAMLMap<unknown, unknown>;
+    const slug = work.get('document');
+    if (typeof slug !== 'string') continue;
+    work.delete('document');
+    work.set('url', `https://example.org/records/${slug}/`);
+  }
+  return String(document);
 }

@@ -8,6 +8,11 @@ export interface YamlProblem {
   message: string;
 }
 
+/** A problem in a given file. */
+export interface PlacedProblem extends YamlProblem {
+  path: string;
+}
+
 export interface ParsedYaml {
   document: Document;
   lineCounter: LineCounter;

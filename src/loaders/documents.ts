@@ -4,7 +4,9 @@ import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'astro/zod';
-import { documentFiles, documentsDir } from '../lib/content-files.ts';
+import { type CitingDocument, citedIds, collectBibliography, countCited, formatPlacedProblems, relatedRecordCitations, relatedRecordProblems, sourceCountLine } from '../lib/bibliography.ts';
+import { contentDir, documentFiles, documentsDir, entitiesDir } from '../lib/content-files.ts';
+import { collectEntities } from '../lib/entities.ts';
 import { formatProblems, frontmatterProblems } from '../lib/frontmatter-check.ts';
 import { linePreservingSource } from '../lib/line-preserving-source.ts';
 
@@ -45,12 +47,16 @@ async function loadAll(context: LoaderContext, schema: z.ZodType, root: string):
 
   const slugs = new Map<string, string>();
   const entries = [];
+  // Every document is rendered, so that one build reports the problems of all of them.
+  const failures: string[] = [];
+  const citing: CitingDocument[] = [];
   for (const { path, markdown } of files) {
     const { frontmatter } = parseFrontmatter(markdown);
     const id = String(frontmatter['slug']);
     const other = slugs.get(id);
     if (other !== undefined) {
-      throw new AstroError(`${path}:1:1  slug "${id}" is already used by ${other}.`, 'Give every document its own slug.');
+      failures.push(`${path}:1:1  slug "${id}" is already used by ${other}. Give every document its own slug.`);
+      continue;
     }
     slugs.set(id, path);
     const data = await parseData({ id, data: frontmatter, filePath: path });
@@ -60,14 +66,31 @@ async function loadAll(context: LoaderContext, schema: z.ZodType, root: string):
         fileURL: pathToFileURL(resolve(root, path)),
       });
     } catch (error) {
-      throw new AstroError(describeFailure(path, error), `Fix ${path} at that line, as the message says.`);
+      failures.push(describeFailure(path, error));
+      continue;
     }
+    const cited = rendered.metadata?.frontmatter?.['citedSources'];
+    citing.push({
+      slug: id,
+      path,
+      notes: Array.isArray(cited) ? cited.map(String) : [],
+      related: relatedRecordCitations(markdown, path),
+    });
     // Astro wants the path relative to the project, even for a collection kept elsewhere. The
     // Markdown body is not kept: the pages use the rendered HTML, and Astro holds every entry in
     // memory and writes them all to one JSON file, which for thousands of documents is the
     // build's limit.
     entries.push({ id, data, filePath: relative(resolve(root), resolve(root, path)), digest: generateDigest(markdown), rendered });
   }
+  // The bibliography was checked when the configuration read it; here, what the documents cite.
+  const bibliography = collectBibliography(resolve(root, contentDir));
+  const related = relatedRecordProblems(bibliography.listed, citing);
+  if (related.length > 0) failures.push(formatPlacedProblems(related));
+  if (failures.length > 0) {
+    throw new AstroError(failures.join('\n'), 'Fix each file at the line named, as the message says.');
+  }
+  const cited = citedIds(collectEntities(resolve(root, entitiesDir)).citing, citing);
+  context.logger.info(sourceCountLine(countCited(bibliography.works, cited)));
   store.clear();
   for (const entry of entries) store.set(entry);
 }

@@ -13,6 +13,7 @@ import remarkAnchorLock from './remark-anchor-lock.ts';
 import remarkFootnoteCheck from './remark-footnote-check.ts';
 import remarkInsertions from './remark-insertions.ts';
 import remarkParagraphIds from './remark-paragraph-ids.ts';
+import remarkSourceLinks, { type SourceRef } from './remark-source-links.ts';
 
 export interface PipelineOptions {
   /** Published anchors; a document that lost one fails to build. */
@@ -21,14 +22,18 @@ export interface PipelineOptions {
   lockPath?: string;
   /** The registry of names and places, whose mentions are linked. */
   entities?: readonly EntityRef[];
-  /** The site's base path, for links to entity pages. Default: `/`. */
+  /** The bibliography (content/bibliography.yaml), whose works the notes cite as `source:<id>`. */
+  bibliography?: readonly SourceRef[];
+  /** The site's base path, for links to entity and document pages. Default: `/`. */
   base?: string;
 }
 
 /** Run after remark-gfm (Astro adds it first). */
 export function remarkPlugins(options: PipelineOptions = {}): RemarkPlugins {
+  const base = (options.base ?? '/').replace(/\/?$/, '/');
   return [
     remarkFootnoteCheck,
+    [remarkSourceLinks, { works: options.bibliography, documentUrl: (slug: string) => `${base}documents/${slug}/` }],
     remarkParagraphIds,
     remarkRecordDirectives,
     [remarkAnchorLock, { lock: options.lock, lockPath: options.lockPath }],
@@ -37,9 +42,7 @@ export function remarkPlugins(options: PipelineOptions = {}): RemarkPlugins {
       remarkEntityMentions,
       {
         entities: options.entities,
-        entityUrl: (id: string) => `${(options.base ?? '/').replace(/\/?$/, '/')}entities/${id}/`,
-        // The document page lists every entity it mentions with its gloss (EntityPanel.astro).
-        describedBy: (id: string) => `gloss-${id}`,
+        entityUrl: (id: string) => `${base}entities/${id}/`,
       },
     ],
   ];

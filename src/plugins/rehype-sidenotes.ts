@@ -10,7 +10,8 @@ export interface Options {
 
 /**
  * Turns the GFM footnotes that remark-rehype writes into sidenotes: each note is moved, as a
- * `span.sidenote` that keeps the footnote id (`fn-label`), right after its first reference,
+ * `span.sidenote` that keeps the footnote id (`fn-label`), right after its first reference
+ * (`a.note-ref`, which takes the place of the `<sup>` around it),
  * so CSS can float it into the margin beside that line on wide screens and hide it until
  * opened (`:target`) on narrow ones. The reference stays a real link to the note, with its
  * number, for keyboard, touch, screen reader and readers without JavaScript. The note takes
@@ -42,13 +43,15 @@ const rehypeSidenotes: Plugin<[Options?], Root> = (options = {}) => {
       const note = notes.get(noteId);
       if (note === undefined) return;
       const referenceId = String(reference.properties['id']);
-      sup.properties = { className: ['note-ref'] };
+      // The reference replaces its <sup>: the stylesheet raises it, one element instead of two.
       reference.properties = {
+        className: ['note-ref'],
         href: reference.properties['href'],
         id: referenceId,
         role: 'doc-noteref',
         ariaLabel: `Note ${note.number}`,
       };
+      parent.children[index] = reference;
       // The note goes beside its first reference; later ones link to it.
       if (placed.has(noteId)) return;
       placed.add(noteId);
@@ -84,7 +87,7 @@ function makeSidenote(
   closeLabel: string,
   file: VFile,
 ): Element {
-  const paragraphs: ElementContent[] = [];
+  const paragraphs: ElementContent[][] = [];
   for (const child of item.children) {
     if (child.type === 'text' && child.value.trim() === '') continue;
     if (child.type !== 'element' || child.tagName !== 'p') {
@@ -106,9 +109,16 @@ function makeSidenote(
     });
     const inline = structuredClone(child.children).filter((node) => !isBackReference(node));
     trimEnd(inline);
-    if (paragraphs.length > 0) paragraphs.push({ type: 'text', value: ' ' });
-    paragraphs.push({ type: 'element', tagName: 'span', properties: { className: ['sidenote-para'] }, children: inline });
+    paragraphs.push(inline);
   }
+  // A note of one paragraph is its words; a note of several keeps each in a span, set apart.
+  const body: ElementContent[] =
+    paragraphs.length === 1
+      ? (paragraphs[0] ?? [])
+      : paragraphs.flatMap((inline, index): ElementContent[] => [
+          ...(index > 0 ? [{ type: 'text' as const, value: ' ' }] : []),
+          { type: 'element', tagName: 'span', properties: { className: ['sidenote-para'] }, children: inline },
+        ]);
   return {
     type: 'element',
     tagName: 'span',
@@ -116,7 +126,7 @@ function makeSidenote(
     children: [
       { type: 'element', tagName: 'span', properties: { className: ['sidenote-number'] }, children: [{ type: 'text', value: number }] },
       { type: 'text', value: ' ' },
-      ...paragraphs,
+      ...body,
       { type: 'text', value: ' ' },
       {
         type: 'element',

@@ -27,8 +27,6 @@ export interface Options {
   entities?: readonly EntityRef[];
   /** The URL of an entity's page. Default: `/entities/<id>/`. */
   entityUrl?: (id: string) => string;
-  /** The id of an element that describes the entity (its gloss), for `aria-describedby`. Default: none. */
-  describedBy?: (id: string) => string | undefined;
 }
 
 declare module 'vfile' {
@@ -43,8 +41,8 @@ declare module 'vfile' {
  * links, `[the Embassy](entity:us-embassy-taipei)`, name the entity where a spelling is
  * ambiguous or a description stands for it (`[text](entity:none)` marks words that must not be
  * linked); elsewhere every registry spelling is found, longest first. The first mention of an
- * entity in a paragraph becomes a link to its page; later ones are marked, not linked, so the
- * keyboard is not flooded with stops. Records every mention with its paragraph and sentence in
+ * entity in a paragraph becomes a link to its page; later ones stay plain text, so that neither
+ * the keyboard nor the eye is flooded with links. Records every mention with its paragraph and sentence in
  * `file.data.mentions` (and in the frontmatter Astro returns, as `mentions`).
  *
  * Run after remark-paragraph-ids (it reads the paragraph ids) and remark-insertions.
@@ -54,7 +52,6 @@ const remarkEntityMentions: Plugin<[Options?], Root> = (options = {}) => {
   const entities = options.entities ?? [];
   const known = new Set(entities.map((entity) => entity.id));
   const entityUrl = options.entityUrl ?? ((id: string) => `/entities/${id}/`);
-  const describedBy = options.describedBy ?? (() => undefined);
   const matcher = spellingMatcher(entities);
 
   return (tree, file) => {
@@ -63,13 +60,14 @@ const remarkEntityMentions: Plugin<[Options?], Root> = (options = {}) => {
       if (node.type === 'paragraph' && typeof node.data?.hProperties?.['id'] === 'string') {
         const linked = new Set<string>();
         const found: Found[] = [];
-        transformChildren(node, { file, known, matcher, entityUrl, describedBy, linked, found, auto: true });
+        transformChildren(node, { file, known, matcher, entityUrl, linked, found, auto: true });
         mentions.push(...describe(node, found));
+        unwrapLaterMentions(node, found);
         return SKIP;
       }
       // Outside numbered paragraphs (notes, headings) only explicit links are turned into links.
       if (node.type === 'footnoteDefinition' || node.type === 'heading' || node.type === 'paragraph') {
-        transformChildren(node, { file, known, matcher, entityUrl, describedBy, linked: new Set(), found: [], auto: false });
+        transformChildren(node, { file, known, matcher, entityUrl, linked: new Set(), found: [], auto: false });
         return SKIP;
       }
       return undefined;
@@ -93,7 +91,6 @@ interface Context {
   known: ReadonlySet<string>;
   matcher: Matcher | undefined;
   entityUrl: (id: string) => string;
-  describedBy: (id: string) => string | undefined;
   /** Entities already linked in this paragraph. */
   linked: Set<string>;
   found: Found[];
@@ -156,29 +153,46 @@ function autoMentions(value: string, context: Context): PhrasingContent[] {
   return pieces;
 }
 
-/** The first mention of an entity in a paragraph is a link; later ones are marked only. */
+/**
+ * The first mention of an entity in a paragraph is a link; a later one is held in a node of its
+ * own only until the paragraph's mentions are recorded (unwrapLaterMentions).
+ */
 function mentionNode(children: PhrasingContent[], ids: string[], context: Context): PhrasingContent {
   const [primary = ''] = ids;
   const first = !context.linked.has(primary);
   context.linked.add(primary);
-  // Only paragraph mentions are described: the page lists their entities with a gloss to point at.
-  const description = context.auto ? context.describedBy(primary) : undefined;
   const properties: Record<string, string | string[]> = {
     className: ['mention'],
     dataEntity: primary,
     ...(ids.length > 1 ? { dataEntities: ids.join(' ') } : {}),
+    href: context.entityUrl(primary),
   };
-  if (first) {
-    properties['href'] = context.entityUrl(primary);
-    if (description) properties['ariaDescribedBy'] = description;
-  }
-  const node: PhrasingContent = {
-    type: 'emphasis',
-    children,
-    data: { hName: first ? 'a' : 'span', hProperties: properties },
-  };
+  const node: PhrasingContent = first
+    ? { type: 'emphasis', children, data: { hName: 'a', hProperties: properties } }
+    : { type: 'emphasis', children, data: { laterMention: true } };
   context.found.push({ node, ids });
   return node;
+}
+
+declare module 'mdast' {
+  interface EmphasisData {
+    /** A mention after an entity's first in its paragraph: plain text once recorded. */
+    laterMention?: boolean;
+  }
+}
+
+/** Puts the words of later mentions back into the text, as the plain words they are. */
+function unwrapLaterMentions(paragraph: Paragraph, found: readonly Found[]): void {
+  const later = new Set(found.map((item) => item.node).filter((node) => node.type === 'emphasis' && node.data?.laterMention));
+  if (later.size === 0) return;
+  const unwrap = (parent: Parent): void => {
+    parent.children = parent.children.flatMap((child) => {
+      if (later.has(child as PhrasingContent) && 'children' in child) return child.children as PhrasingContent[];
+      if ('children' in child) unwrap(child as Parent);
+      return [child];
+    });
+  };
+  unwrap(paragraph as Parent);
 }
 
 /** Each mention with its paragraph and the sentence it stands in. */

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { workId } from './bibliography.ts';
 
 /**
  * A calendar date, "YYYY-MM-DD". Some YAML parsers turn an unquoted date into a timestamp at
@@ -142,6 +143,23 @@ export const documentSchema = z.strictObject(
    * machine-readable metadata (meta tags, BibTeX, RIS, CSL-JSON) until it is checked.
    */
   reportedPrintSource: nonEmpty('reportedPrintSource').optional(),
+  /**
+   * Records in other archives of the same events, shown on the document page under "Related
+   * records in other archives": each a work of content/bibliography.yaml and what it is to this
+   * document.
+   */
+  relatedRecords: z
+    .array(
+      group('Each related record', 'source (an id of content/bibliography.yaml) and relation', {
+        /** The id of the record in content/bibliography.yaml, e.g. "wcda-112088". */
+        source: workId('source'),
+        /** What the record is and how it bears on this document, in one or two sentences. */
+        relation: nonEmpty('relation (what the record is and how it bears on this document)'),
+      }),
+      { error: 'relatedRecords must be a list, each item "- source: <id of content/bibliography.yaml>" with its "relation".' },
+    )
+    .min(1, { error: 'relatedRecords is empty: leave the field out when there are none.' })
+    .optional(),
 },
   { error: (issue) => (issue.code === 'unrecognized_keys' ? unknownFields(issue.keys) : undefined) },
 );

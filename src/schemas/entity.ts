@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { workId } from './bibliography.ts';
 
 /** The kinds of entity, each kept in its own file under content/entities/. */
 export const entityTypes = ['person', 'place', 'organization', 'event', 'document', 'abbreviation'] as const;
@@ -38,15 +39,47 @@ const partialDate = (what: string) =>
       error: `${what} must be a date written "YYYY", "YYYY-MM" or "YYYY-MM-DD", e.g. "1959-10-14". Leave it out if it is not known.`,
     });
 
-/** A publication, archive page or record against which the entity's facts were checked. */
-const source = z.strictObject({
-  /** What the source is, as a reader would cite it. */
-  title: text('A source’s title'),
-  /** Where to read it; left out for the edition's own documents. */
-  url: z.url({ error: 'A source’s url must be a full address, e.g. "https://history.state.gov/…".' }).optional(),
-  /** Which facts of the record this source confirms. */
-  checked: text('A source’s "checked" (which facts it confirms)').optional(),
-}, strict);
+/**
+ * A work of the bibliography against which the entity's facts were checked. The work itself
+ * (title, address, kind) is in content/bibliography.yaml; here, where in it and what it confirmed.
+ */
+const citation = z.strictObject(
+  {
+    /** The id of the work in content/bibliography.yaml, e.g. "frus-1958-60v19-persons". */
+    source: workId('A source’s "source"'),
+    /** Where in the work: page, document part, paragraph, e.g. "pp. 175–78", "list of persons", "¶ 12–13". */
+    at: text('A source’s "at" (the page, part or paragraph)').optional(),
+    /** Exactly which facts of the entry this source confirmed when it was read. */
+    checked: text('A source’s "checked" (which facts of the entry it confirms)'),
+  },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? strict.error(issue)
+        : issue.input === null || typeof issue.input !== 'object'
+          ? 'Each source must be a group of fields: source (an id of content/bibliography.yaml), at (optional) and checked.'
+          : undefined,
+  },
+);
+
+/**
+ * A source written the old way, with its own title and url, gets one message saying how to cite
+ * it now, instead of one for each field it lacks and each it has too many.
+ */
+const source = z
+  .unknown()
+  .transform((value, context) => {
+    if (value !== null && typeof value === 'object' && ('title' in value || 'url' in value)) {
+      context.addIssue({
+        code: 'custom',
+        message:
+          'A source names a work of the bibliography instead of giving its title and url: put the work in content/bibliography.yaml (or reuse its id, if its url is there) and write "source: <its id>", with "at" for the page and "checked" for what it confirms.',
+      });
+      return z.NEVER;
+    }
+    return value;
+  })
+  .pipe(citation);
 
 const common = {
   /** Permanent identifier, used in URLs (/entities/<id>/) and in `[text](entity:<id>)` links. */
@@ -73,15 +106,19 @@ const common = {
    * metadata). Without this, an entity that no document mentions is an error.
    */
   context: text('context').optional(),
-  /** At least one source that was checked. */
+  /**
+   * The works against which the facts were checked, each an id of content/bibliography.yaml. At
+   * least one must be a primary source or scholarship (checked with the bibliography, in
+   * src/lib/bibliography.ts): a reference work may stand beside them, never alone.
+   */
   sources: z
     .array(source, {
       error: (issue) =>
         issue.input === undefined
-          ? 'sources is required: list at least one source against which the facts were checked.'
-          : 'sources must be a list of sources, each with a title.',
+          ? 'sources is required: list at least one primary or scholarly source against which the facts were checked.'
+          : 'sources must be a list, each item "- source: <id of content/bibliography.yaml>" with its "checked".',
     })
-    .min(1, { error: 'Every entity needs at least one source that was checked.' }),
+    .min(1, { error: 'Every entity needs at least one primary or scholarly source that was checked.' }),
 };
 
 const person = z.strictObject({

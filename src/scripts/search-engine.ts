@@ -225,7 +225,7 @@ export function createSearchEngine(base: string): SearchEngine {
     if (first.length > 0) await Promise.race([firstShown, Promise.all(first)]);
     await Promise.all([...first, wordSearch(query, 2)]);
     found += set.view().paragraphCount + set.view().entryCount;
-    return { set, terms, found, registry };
+    return { set, terms, found, registry, named };
   }
 
   return {
@@ -240,8 +240,9 @@ export function createSearchEngine(base: string): SearchEngine {
         options.onUpdate({ view: set.view({ paragraphs: options.paragraphs, entries: options.entries }), terms, searched, suggestion, unreachable, done });
       const outcome = await attempt(query, options, current, send(query, undefined));
       if (!current()) return;
-      // A misspelt name ("Kruschev") finds nothing: search the nearest name of the registry instead.
-      const suggestion = outcome.found === 0 ? closestName(query, outcome.registry) : undefined;
+      // A misspelt name ("Kruschev") finds no paragraph: search the nearest name of the registry instead.
+      // (A period source's title may spell it so: the retry is for the text, which has no such word.)
+      const suggestion = outcome.named.length === 0 && outcome.set.view().paragraphCount === 0 ? closestName(query, outcome.registry) : undefined;
       if (!suggestion) {
         send(query, undefined)(outcome.set, outcome.terms, true);
         return;

@@ -1,9 +1,10 @@
 /**
- * The whole site built for a base path (BASE_PATH=/reader/) and served below it, as when it
- * lives in a folder of a larger site: every link, asset and #fragment stays under /reader/,
- * pages are styled, navigation and anchors work, and the 404 page finds its way home.
+ * The whole site built for a base path (BASE_PATH=/reader/) and its public address (SITE_URL),
+ * and served below it, as when it lives in a folder of a larger site: every link, asset and
+ * #fragment stays under /reader/, pages are styled, navigation and anchors work, the 404 page
+ * finds its way home, and every citation, meta tag and copied link gives the public address.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -13,8 +14,13 @@ import { astroBuild } from '../helpers/astro-build.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { type BuiltSite, readBuiltSite, siteLayout } from '../helpers/built-site.ts';
 import { type StaticServer, serveStatic } from '../helpers/static-server.ts';
+import { zoteroItem } from '../helpers/zotero-embedded-metadata.ts';
 
 const base = '/reader/';
+// The address it is published at: an origin of the reserved .test domain, so that nothing here
+// could reach a real site.
+const siteUrl = 'https://archive.test';
+const published = `${siteUrl}${base}documents/antonov-mao-1959-10-14/`;
 const work = mkdtempSync(join(tmpdir(), 'edition-base-path-'));
 const outDir = join(work, 'dist');
 let site: BuiltSite;
@@ -22,7 +28,7 @@ let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  const result = astroBuild(outDir, { BASE_PATH: base });
+  const result = astroBuild(outDir, { BASE_PATH: base, SITE_URL: siteUrl });
   if (result.status !== 0) throw new Error(`The build with BASE_PATH=${base} failed:\n${result.stdout}\n${result.stderr}`);
   site = readBuiltSite(outDir);
   server = await serveStatic(outDir, base, { headersFile: true });
@@ -40,12 +46,27 @@ describe(`built for ${base}`, () => {
     const report = checkSite(
       site.files,
       new Map([...site.pages].map(([file, page]) => [file, page.parsed])),
-      siteLayout(base),
+      siteLayout(base, siteUrl),
       new Set(['404.html']),
     );
     expect(site.pages.size).toBeGreaterThanOrEqual(3);
     expect(report.checked).toBeGreaterThan(100);
     expect(report.problems.map(formatProblem)).toEqual([]);
+  });
+
+  test('built with SITE_URL, the canonical link, Open Graph, JSON-LD, every citation and Zotero give the public address', () => {
+    const html = readFileSync(join(outDir, 'documents/antonov-mao-1959-10-14/index.html'), 'utf8');
+    expect(html).toContain(`<link rel="canonical" href="${published}">`);
+    expect(html).toContain(`<meta property="og:url" content="${published}">`);
+    expect(html).toContain(`<meta name="citation_public_url" content="${published}">`);
+    expect(html).toContain(`"url":"${published}"`);
+    expect(zoteroItem(html, `http://127.0.0.1:1${base}documents/antonov-mao-1959-10-14/`)['url']).toBe(published);
+    const bibtex = readFileSync(join(outDir, 'documents/antonov-mao-1959-10-14/antonov-mao-1959-10-14.bib'), 'utf8');
+    expect(bibtex).toContain(`url = {${published}}`);
+    const citations = JSON.parse(readFileSync(join(outDir, 'documents/antonov-mao-1959-10-14/citations.json'), 'utf8')) as { paragraphs: { id: string; url: string; chicagoNote: { text: string } }[] };
+    const p12 = citations.paragraphs.find((paragraph) => paragraph.id === 'p12');
+    expect(p12?.url).toBe(`${published}#p12`);
+    expect(p12?.chicagoNote.text).toContain(`${published}#p12`);
   });
 
   test('every root-relative address in the pages starts with the base path', () => {
@@ -85,12 +106,24 @@ describe(`served below ${base}`, () => {
     await page.context().close();
   });
 
+  test('the copied link is the public address, wherever the page was opened', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+    const page = await context.newPage();
+    await page.goto(new URL('documents/antonov-mao-1959-10-14/', server.url).href);
+    await page.locator('#p12 .para-cite').click();
+    await page.getByRole('button', { name: 'Copy link', exact: true }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), { timeout: 5_000 }).toBe(`${published}#p12`);
+    await context.close();
+  });
+
   test('a paragraph link lands on its paragraph', async () => {
     const { page } = await visit('documents/antonov-mao-1959-10-14/#p12');
     expect(await page.locator('#p12').evaluate((element) => element.matches(':target'))).toBe(true);
-    // Scrolling may be smooth (no reduced-motion preference here): wait for it to settle.
-    await expect.poll(async () => (await page.locator('#p12').boundingBox())?.y ?? -1, { timeout: 5_000 }).toBeLessThan(100);
-    expect((await page.locator('#p12').boundingBox())?.y).toBeGreaterThanOrEqual(0);
+    // At once, not after an animated scroll (no reduced-motion preference here).
+    const top = (await page.locator('#p12').boundingBox())?.y ?? -1;
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(100);
     await page.click('#p20 .pnum');
     expect(new URL(page.url()).pathname).toBe(`${base}documents/antonov-mao-1959-10-14/`);
     expect(new URL(page.url()).hash).toBe('#p20');

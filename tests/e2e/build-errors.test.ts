@@ -89,6 +89,19 @@ const cases: Case[] = [
     message: 'The correction log names #p9, which',
   },
   {
+    name: 'a work cited at a blocked host',
+    file: 'bibliography.yaml',
+    breakIt: (yaml) => `${yaml}- id: wikimili-kinmen\n  kind: reference\n  title: "Kinmen"\n  url: https://wikimili.com/en/Kinmen\n`,
+    at: '  url: https://wikimili.com/en/Kinmen',
+    message: 'url is on wikimili.com, which may not be cited',
+  },
+  {
+    name: 'a plain link in a note',
+    breakIt: (md) => md.replace('(source:a-record).', '(source:a-record); [Wikipedia](https://en.wikipedia.org/wiki/Kinmen).'),
+    at: '[^note]: The note. Source: [this record, ¶ 1](source:a-record); [Wikipedia](https://en.wikipedia.org/wiki/Kinmen).',
+    message: 'A plain link to https://en.wikipedia.org/wiki/Kinmen in note [^note]: cite it through content/bibliography.yaml.',
+  },
+  {
     name: 'a missing frontmatter field',
     breakIt: (md) => md.replace('title: "A Record"\n', ''),
     at: '---',
@@ -106,6 +119,9 @@ describe('the build stops on bad content', () => {
     expect(result.status, result.stderr).toBe(0);
     const page = readFileSync(join(work, 'valid-out', 'documents', 'a-record', 'index.html'), 'utf8');
     expect(page).toContain('<time datetime="2026-11-27">27 November 2026</time>: <a href="#p1">¶ 1</a>. “teh” is now “the”.');
+    // The build says how many works it cites, by kind; the note's citation links to the record's page.
+    expect(`${result.stdout}\n${result.stderr}`).toContain('Sources: 1 work cited — 1 primary, 0 scholarly, 0 reference');
+    expect(page).toContain('<a href="/documents/a-record/" class="source-link" data-source-kind="primary">this record, ¶ 1</a>');
   }, 120_000);
 
   test.each(cases)('$name', ({ file = `documents/${documentName}`, breakIt, at, message }) => {

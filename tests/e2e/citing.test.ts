@@ -3,7 +3,8 @@
  * by keyboard), the downloads parsed back with Citation.js, what Zotero would capture, the
  * correction log and the How to cite page.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
@@ -85,7 +86,8 @@ describe('paragraph actions', () => {
     await page.getByRole('button', { name: 'Copy link', exact: true }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('dialog .copy-status').textContent(), { timeout: 5_000 }).toBe('Copied: link to ¶ 12.');
-    expect(await clipboard(page)).toBe(url('#p12').replace(inject('siteUrl'), 'https://example.org/'));
+    // Built without SITE_URL: the link is the address the page was opened at.
+    expect(await clipboard(page)).toBe(url('#p12'));
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('dialog.para-dialog').isVisible(), { timeout: 5_000 }).toBe(false);
     expect(await page.evaluate(() => document.activeElement?.closest('.para')?.id)).toBe('p12');
@@ -97,8 +99,8 @@ describe('paragraph actions', () => {
     await openDialog(page);
     await page.getByRole('button', { name: 'Copy link', exact: true }).click();
     const copied = new URL(await clipboard(page));
-    // The site is built for its public address; here it is served locally, at the same path.
     const { page: landed, context: second } = await open(copied.hash);
+    expect(copied.origin).toBe(new URL(inject('siteUrl')).origin);
     expect(copied.pathname).toBe(`/${documentPath}`);
     expect(await inView(landed, 'p12')).toBe(true);
     expect(await landed.locator('#p12').evaluate((element) => element.matches(':target'))).toBe(true);
@@ -167,6 +169,21 @@ describe('paragraph actions', () => {
     await context.close();
   });
 
+  test('built without SITE_URL, the Cite panel, its copies and its downloads give the address the page was opened at', async () => {
+    const { page, context } = await open('#cite');
+    await page.locator('#cite > summary').click();
+    const panel = await page.locator('#cite .citations').textContent();
+    expect(panel).toContain(url());
+    expect(panel).not.toMatch(/(?<![\w/:.-])\/documents\//);
+    await page.getByRole('button', { name: 'Copy Chicago, bibliography' }).click();
+    await expect.poll(() => clipboard(page), { timeout: 5_000 }).toContain(`${url()}.`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.cite-downloads a', { hasText: 'BibTeX' }).click()]);
+    const path = await download.path();
+    expect(download.suggestedFilename()).toBe(`${slug}.bib`);
+    expect(readFileSync(path, 'utf8')).toContain(`url = {${url()}}`);
+    await context.close();
+  });
+
   test('the reading page loads small scripts, and only from this site', async () => {
     const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((match) => match[0]);
     expect(scripts.filter((tag) => tag.includes('application/ld+json'))).toHaveLength(1);
@@ -193,7 +210,9 @@ describe('downloads parse back with Citation.js', () => {
     title: 'A Conversation with Mao, 1959',
     author: [{ family: 'Antonov', given: 'S. F.' }],
     issued: { 'date-parts': [[1959, 10, 21]] },
-    URL: `https://example.org/${documentPath}`,
+    // The files are static: built without SITE_URL, they give the path, which the page's
+    // download links complete (tested above).
+    URL: `/${documentPath}`,
   };
 
   test.each([`${slug}.bib`, `${slug}.ris`, `${slug}.json`])('%s', async (file) => {
@@ -208,37 +227,60 @@ describe('downloads parse back with Citation.js', () => {
 });
 
 describe('reference managers', () => {
-  test('Zotero captures the page as a manuscript with its archive and archive location', () => {
-    expect(zoteroItem(html)).toEqual({
+  test('Zotero saves a manuscript with its author and translator, both dates, the series, the archive and the page’s real address', () => {
+    const opened = url();
+    expect(zoteroItem(html, opened)).toEqual({
       itemType: 'manuscript',
       title: 'A Conversation with Mao, 1959',
-      creators: [{ lastName: 'Antonov', firstName: 'S. F.', creatorType: 'author' }],
+      creators: [
+        { lastName: 'Antonov', firstName: 'S. F.', creatorType: 'author' },
+        { lastName: 'Doctoroff', firstName: 'Mark H.', creatorType: 'translator' },
+      ],
       date: '1959/10/21',
       manuscriptType: 'Summary of a conversation (journal entry)',
       archive: 'Storage Center for Contemporary Documentation (SCCD), Moscow',
       archiveLocation: 'fond 5, opis 49, delo 235, listy 89–96',
-      url: `https://example.org/${documentPath}`,
+      institution: 'Woodrow Wilson International Center for Scholars',
+      // Lines of Extra that Zotero's citation processor reads as CSL variables.
+      extra: 'Original Date: 1959-10-14\nCollection Title: Cold War International History Project',
+      url: opened,
       language: 'en',
+      libraryCatalog: new URL(opened).host,
       abstractNote: expect.stringContaining('Summary of a conversation (journal entry) by S. F. Antonov'),
     });
   });
 
-  test('canonical link, Dublin Core, Open Graph and schema.org JSON-LD', () => {
-    expect(html).toContain(`<link rel="canonical" href="https://example.org/${documentPath}">`);
+  test('canonical link, Dublin Core, Open Graph and schema.org JSON-LD, with no made-up address', () => {
+    // Built without SITE_URL: the canonical address is the page's path; Open Graph and JSON-LD,
+    // which need an absolute address, leave it out (the base-path test builds with SITE_URL).
+    expect(html).toContain(`<link rel="canonical" href="/${documentPath}">`);
     expect(html).toContain('<meta name="DC.creator" content="Antonov, S. F.">');
     expect(html).toContain('<meta name="DC.contributor" content="Doctoroff, Mark H.">');
-    expect(html).toContain(`<meta property="og:url" content="https://example.org/${documentPath}">`);
+    expect(html).not.toContain('og:url');
+    expect(html).not.toContain('DC.source');
     const jsonLd = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
-    expect(JSON.parse(jsonLd)).toMatchObject({
+    const parsed = JSON.parse(jsonLd) as Record<string, unknown>;
+    expect(parsed).toMatchObject({
       '@context': 'https://schema.org',
       '@type': 'ArchiveComponent',
       name: 'A Conversation with Mao, 1959',
       dateCreated: '1959-10-21',
+      temporalCoverage: '1959-10-14',
       author: { name: 'S. F. Antonov' },
       translator: { name: 'Mark H. Doctoroff' },
       holdingArchive: { '@type': 'ArchiveOrganization', name: 'Storage Center for Contemporary Documentation (SCCD)' },
       itemLocation: 'fond 5, opis 49, delo 235, listy 89–96',
     });
+    expect(parsed['url']).toBeUndefined();
+  });
+
+  test('no page or file of the site names a placeholder or local origin', () => {
+    const placeholders = /\b(?:example\.(?:org|com|net)|localhost|127\.0\.0\.1)\b/;
+    const found = (readdirSync('dist', { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+      .filter((entry) => entry.isFile() && /\.(?:html|json|bib|ris|xml|txt)$/.test(entry.name) && !entry.parentPath.includes('pagefind'))
+      .map((entry) => join(entry.parentPath, entry.name))
+      .filter((file) => placeholders.test(readFileSync(file, 'utf8')));
+    expect(found).toEqual([]);
   });
 
   test('the reported print source is not in the machine metadata', () => {

@@ -1,7 +1,8 @@
 /**
- * Names and places in the built site: every spelling of the registry is linked where the text
- * uses it, the document lists every entity it mentions, every place is on the map, and a
- * mention shows its gloss on hover and on keyboard focus.
+ * Names and places in the built site: every spelling of the registry is linked in the paragraph
+ * that uses it (once: later mentions read as plain text), the document's page of names lists
+ * every entity it mentions, every place is on the map, and a name shows a short note on hover and
+ * on keyboard focus, quietly: the text reads as text until the reader points at a name.
  */
 import type { Element, ElementContent } from 'hast';
 import { select, selectAll } from 'hast-util-select';
@@ -43,17 +44,33 @@ describe('mentions in the document', () => {
   const tree = parsePage(documentPage);
   const paragraphs = selectAll('.document-text p.para', tree) as Element[];
 
-  test('every registry spelling that the text uses is linked to its entity', () => {
+  test('every registry spelling that the text uses is linked to its entity, once in its paragraph', () => {
+    // Spellings are found as the linker finds them: the longest first ("CC CPSU" before "CPSU").
+    const owners = new Map(entities.flatMap((entity) => entity.spellings.map((spelling) => [spelling, entity.id] as const)));
+    const alternatives = [...owners.keys()].sort((a, b) => b.length - a.length).map((spelling) => spelling.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
     const missed: string[] = [];
-    for (const entity of entities) {
-      for (const spelling of entity.spellings) {
-        const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${spelling.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u');
-        for (const paragraph of paragraphs) {
-          if (unlinkedText(paragraph).some((text) => pattern.test(text))) missed.push(`"${spelling}" (${entity.id}) in #${String(paragraph.properties['id'])}`);
+    for (const paragraph of paragraphs) {
+      const linked = new Set(
+        (selectAll('a.mention', paragraph) as Element[]).flatMap((mention) => [String(mention.properties['dataEntity']), ...String(mention.properties['dataEntities'] ?? '').split(' ')]),
+      );
+      for (const text of unlinkedText(paragraph)) {
+        for (const match of text.matchAll(pattern)) {
+          const id = owners.get(match[0]) ?? '';
+          if (!linked.has(id)) missed.push(`"${match[0]}" (${id}) in #${String(paragraph.properties['id'])}`);
         }
       }
     }
     expect(missed).toEqual([]);
+  });
+
+  test('a name is a link once in its paragraph: later mentions are plain text', () => {
+    const repeated = paragraphs.flatMap((paragraph) => {
+      const ids = (selectAll('a.mention', paragraph) as Element[]).map((mention) => String(mention.properties['dataEntity']));
+      return ids.filter((id, index) => ids.indexOf(id) !== index).map((id) => `${id} in #${String(paragraph.properties['id'])}`);
+    });
+    expect(repeated).toEqual([]);
+    expect(selectAll('.document-text span.mention', tree)).toHaveLength(0);
   });
 
   test('every mention points at a registry entity and its page', () => {
@@ -67,12 +84,22 @@ describe('mentions in the document', () => {
     }
   });
 
-  test('the people-and-places list has every entity the text mentions, with its gloss', () => {
-    const mentioned = new Set((selectAll('.document-text .mention', tree) as Element[]).map((mention) => String(mention.properties['dataEntity'])));
+  test('the document’s page of names lists every entity the text mentions, each with a line and its paragraphs', () => {
+    const names = parsePage('dist/documents/antonov-mao-1959-10-14/names/index.html');
+    const mentioned = new Set((selectAll('.document-text a.mention', tree) as Element[]).map((mention) => String(mention.properties['dataEntity'])));
+    expect(mentioned.size).toBeGreaterThan(50);
     for (const id of mentioned) {
-      expect(select(`#entity-${id}`, tree), id).toBeDefined();
-      expect(select(`#gloss-${id}`, tree), id).toBeDefined();
+      const entry = select(`#entity-${id}`, names);
+      expect(entry, id).toBeDefined();
+      const links = (selectAll('dd a', entry as Element) as Element[]).map((link) => String(link.properties['href']));
+      expect(links.length, id).toBeGreaterThan(0);
+      for (const href of links) {
+        expect(href, id).toMatch(/^\/documents\/antonov-mao-1959-10-14\/#(p|intro-)\d+[a-z]?$/);
+        expect(select(`#${href.split('#')[1]}`, tree), href).toBeDefined();
+      }
     }
+    const pointer = select('.names-link a', tree);
+    expect(pointer?.properties['href']).toBe('/documents/antonov-mao-1959-10-14/names/');
   });
 });
 
@@ -155,10 +182,56 @@ describe('a mention’s gloss in the browser', () => {
     expect(await tip.textContent()).toContain('Matsu');
   });
 
-  test('screen readers get the gloss as the link’s description', async () => {
-    const description = await page.$eval('#p10 a.mention[data-entity="kinmen"]', (link) =>
-      document.getElementById(link.getAttribute('aria-describedby') ?? '')?.textContent ?? '',
-    );
-    expect(description).toContain('Xiamen');
+  test('screen readers get the note as the focused link’s description', async () => {
+    await page.mouse.move(0, 0);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.focus('#p10 a.mention[data-entity="kinmen"]');
+    const description = () =>
+      page.$eval('#p10 a.mention[data-entity="kinmen"]', (link) => document.getElementById(link.getAttribute('aria-describedby') ?? '')?.textContent ?? '');
+    await expect.poll(description).toContain('Kinmen');
+    await page.keyboard.press('Escape');
+  });
+
+  test('names read as text: no underline and the text’s colour until pointed at or focused', async () => {
+    const style = (selector: string) =>
+      page.$eval(selector, (element) => {
+        const computed = getComputedStyle(element);
+        const around = getComputedStyle(element.closest('p') ?? document.body);
+        return { line: computed.textDecorationLine, color: computed.color, text: around.color, outline: computed.outlineStyle };
+      });
+    await page.mouse.move(0, 0);
+    await page.locator('body').focus();
+    const quiet = await style('#p10 a.mention[data-entity="matsu-islands"]');
+    expect(quiet.line).toBe('none');
+    expect(quiet.color).toBe(quiet.text);
+    await page.hover('#p10 a.mention[data-entity="matsu-islands"]');
+    expect((await style('#p10 a.mention[data-entity="matsu-islands"]')).line).toBe('underline');
+    await page.mouse.move(0, 0);
+    await page.focus('#p10 a.mention[data-entity="kinmen"]');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    const focused = await style('#p10 a.mention[data-entity="kinmen"]');
+    expect(focused.line).toBe('underline');
+    expect(focused.outline).not.toBe('none');
+  });
+
+  test('“Show names” marks every linked name and is remembered on the next page', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const reader = await context.newPage();
+    const address = `${inject('siteUrl')}documents/antonov-mao-1959-10-14/`;
+    await reader.goto(address);
+    const line = () => reader.$eval('#p10 a.mention', (link) => getComputedStyle(link).textDecorationLine);
+    expect(await line()).toBe('none');
+    const button = reader.getByRole('button', { name: 'Show names' });
+    expect(await button.getAttribute('aria-pressed')).toBe('false');
+    await button.click();
+    expect(await button.getAttribute('aria-pressed')).toBe('true');
+    expect(await line()).toBe('underline');
+    await reader.goto(`${address}#p20`);
+    await reader.reload();
+    expect(await line()).toBe('underline');
+    await reader.getByRole('button', { name: 'Show names' }).click();
+    expect(await line()).toBe('none');
+    await context.close();
   });
 });

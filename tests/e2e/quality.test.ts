@@ -1,15 +1,17 @@
 /**
- * Accessibility and valid HTML, checked on the built pages: html-validate on every page, and
- * axe in Chromium on every page at a wide and a narrow width (1440 and 390 px), each in light
+ * Accessibility and valid HTML, checked on the built pages: the W3C Nu Html Checker and
+ * html-validate on every page, and axe in Chromium on every page at a wide and a narrow width (1440 and 390 px), each in light
  * and dark mode: four runs of axe per page.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
+import { checkPages, describeMessage } from '../helpers/nu-checker.ts';
 
 const pages = (readdirSync('dist', { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
   .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
@@ -36,6 +38,27 @@ describe('valid HTML (html-validate, the project’s .htmlvalidate.json)', () =>
       result.messages.map((message) => `${page}:${message.line}:${message.column} ${message.ruleId}: ${message.message}`),
     );
     expect(problems).toEqual([]);
+  });
+});
+
+describe('valid HTML (the W3C Nu Html Checker, as validator.w3.org runs it)', () => {
+  // Errors and warnings alike: a page passes when the checker has nothing to say about it.
+  test('every page, served as a host serves it, draws no error and no warning', { timeout: 180_000 }, async () => {
+    const root = inject('siteUrl');
+    const urls = pages.map((page) => new URL(page.replace(/index\.html$/, ''), root).href);
+    const messages = await checkPages(urls);
+    expect(messages.filter((message) => message.type === 'non-document-error').map((message) => describeMessage(message, root))).toEqual([]);
+    expect(messages.map((message) => describeMessage(message, root))).toEqual([]);
+  });
+
+  test('it is a real check: it rejects a page with a script written after </html>', { timeout: 60_000 }, async () => {
+    const late = '<!doctype html><html lang="en"><head><title>t</title></head><body><p>t</p></body></html><script type="module" src="/a.js"></script>\n';
+    const dir = mkdtempSync(join(tmpdir(), 'nu-'));
+    const file = join(dir, 'late-script.html');
+    writeFileSync(file, late);
+    const messages = await checkPages([file]);
+    rmSync(dir, { recursive: true });
+    expect(messages.filter((message) => message.type === 'error').length).toBeGreaterThan(0);
   });
 });
 

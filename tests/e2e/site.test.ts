@@ -120,7 +120,12 @@ describe('Content-Security-Policy', () => {
     const header = parsePolicy(sent[0] ?? '');
     expect(header.get('frame-ancestors')).toEqual(["'none'"]);
     for (const directive of headerOnlyDirectives) header.delete(directive);
-    expect(serializePolicy(header)).toBe(serializePolicy(parsePolicy(meta)));
+    // The meta policy may list the digests of the page's inline data blocks (JSON-LD), which
+    // browsers never run and the header need not allow; the W3C checker looks for them.
+    const pagePolicy = parsePolicy(meta);
+    const scripts = pagePolicy.get('script-src') ?? [];
+    pagePolicy.set('script-src', scripts.filter((source) => !source.startsWith("'sha256-")));
+    expect(serializePolicy(header)).toBe(serializePolicy(pagePolicy));
   });
 
   test('_headers also sends the usual protections', () => {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
 
-/** Debian's Chromium; the test command installs it (scripts/ensure-chromium.mjs). */
+/** Debian's Chromium; the test command installs it (scripts/ensure-system-packages.mjs). */
 export const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 /**

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { type ParsedPage, parsePage, type SiteLayout } from '../../src/lib/site-links.ts';
+import { publicOrigin } from '../../src/lib/site.ts';
 
 export interface BuiltSite {
   dir: string;
@@ -29,7 +30,9 @@ export function readBuiltSite(dir: string): BuiltSite {
 }
 
 /** The origin and base path the site is built for, read from the environment as astro.config.mjs reads them. */
-export function siteLayout(basePath = process.env['BASE_PATH'] ?? '/'): SiteLayout {
+export function siteLayout(basePath = process.env['BASE_PATH'] ?? '/', siteUrl = process.env['SITE_URL']): SiteLayout {
   const base = `/${basePath.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
-  return { origin: new URL(process.env['SITE_URL'] ?? 'https://example.org').origin, base };
+  // Without SITE_URL the pages' own addresses are paths; links are resolved against an origin
+  // that no real site has (the reserved .invalid domain), so that none can pass for the site's.
+  return { origin: publicOrigin(siteUrl) ?? 'https://built-site.invalid', base };
 }

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { entityDates, entityRole } from '../../src/lib/entity-summary.ts';
 import type { Entity } from '../../src/schemas/entity.ts';
 
-const common = { spellings: [], variants: [], gloss: 'x', sources: [{ title: 's' }] };
+const common = { spellings: [], variants: [], gloss: 'x', sources: [{ source: 's', checked: 'x' }] };
 
 describe('an entity in a line', () => {
   test('dates as a reader says them, or none', () => {

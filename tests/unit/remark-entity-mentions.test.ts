@@ -10,7 +10,7 @@ import { describeFixtures, render } from '../helpers/render.ts';
 const { entities } = JSON.parse(
   readFileSync(fileURLToPath(new URL('fixtures/entity-mentions-options.json', import.meta.url)), 'utf8'),
 ) as { entities: EntityRef[] };
-const pipeline: PluggableList = [remarkParagraphIds, remarkInsertions, [remarkEntityMentions, { entities, describedBy: (id: string) => `gloss-${id}` }]];
+const pipeline: PluggableList = [remarkParagraphIds, remarkInsertions, [remarkEntityMentions, { entities }]];
 
 describe('remark-entity-mentions', () => {
   describeFixtures(fileURLToPath(new URL('fixtures/remark-entity-mentions', import.meta.url)), () => ({ remark: pipeline }), {

@@ -42,6 +42,11 @@ describe('what Pagefind keeps of a page', () => {
     );
   });
 
+  test('a note is numbered once, whether its reference is a link or a link in a superscript', () => {
+    const note = '<a class="note-ref" href="#fn-a" id="fnref-a" role="doc-noteref">16</a><span class="sidenote" id="fn-a" role="doc-footnote"><span class="sidenote-number">16</span> The crisis.</span>';
+    expect(prepared(`<p>Taiwan${note}. Then</p>`)).toBe('<p>Taiwan<span class="sidenote" role="doc-footnote"><span class="sidenote-number"> (Note 16:</span> The crisis.)</span>. Then</p>');
+  });
+
   test('a note is numbered once and set off in brackets', () => {
     const note =
       '<sup class="note-ref"><a href="#fn-a" id="fnref-a" role="doc-noteref">12</a></sup><span class="sidenote" id="fn-a" role="doc-footnote"><span class="sidenote-number">12</span> <span class="sidenote-para">The crisis.</span></span>';

@@ -3,7 +3,7 @@ import { excerptAround, mentionFiles } from '../../src/lib/search-mentions.ts';
 import type { Mention } from '../../src/plugins/remark-entity-mentions.ts';
 import type { Entity } from '../../src/schemas/entity.ts';
 
-const entity = (id: string, extra: Partial<Entity> = {}) => ({ id, name: id, type: 'place', spellings: [], variants: [], gloss: 'x', sources: [{ title: 's' }], coordinates: [0, 0], region: false, ...extra }) as Entity;
+const entity = (id: string, extra: Partial<Entity> = {}) => ({ id, name: id, type: 'place', spellings: [], variants: [], gloss: 'x', sources: [{ source: 's', checked: 'x' }], coordinates: [0, 0], region: false, ...extra }) as Entity;
 const mention = (entity: string, paragraph: string, text = entity, sentence = `Words about ${text} here.`): Mention => ({ entity, paragraph, label: `¶ ${paragraph.slice(1)}`, text, sentence });
 
 describe('the paragraphs that mention an entity, for search', () => {

@@ -116,7 +116,7 @@ describe('how well a paragraph matches', () => {
 describe('the status line', () => {
   test('counts paragraphs and entries, names the suggestion and any part not searched', () => {
     expect(resultsStatus({ query: 'Quemoy', paragraphs: 4, entries: 1, unreachable: [] })).toBe('4 paragraphs and 1 entry for “Quemoy”.');
-    expect(resultsStatus({ query: 'Kruschev', suggestion: 'Khrushchev', paragraphs: 1, entries: 2, unreachable: [] })).toBe('No results for “Kruschev”; 1 paragraph and 2 entries for “Khrushchev”.');
+    expect(resultsStatus({ query: 'Kruschev', suggestion: 'Khrushchev', paragraphs: 1, entries: 2, unreachable: [] })).toBe('Nothing in the text for “Kruschev”; 1 paragraph and 2 entries for “Khrushchev”.');
     expect(resultsStatus({ query: 'zzz', paragraphs: 0, entries: 0, unreachable: ['1970-1991'] })).toBe(
       'No results for “zzz”. Try another spelling, or browse the names and places. Part 1970-1991 not searched: its index did not load.',
     );

@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { describe, expect, test } from 'vitest';
+import { documentsDir, entitiesDir } from '../../src/lib/content-files.ts';
 import { readEntities } from '../../src/lib/entities.ts';
-import { seededRandom, sourceBlocks, swapName, syntheticDocument } from '../../src/lib/synthetic-collection.ts';
+import { seededRandom, sourceBlocks, swapName, syntheticBibliography, syntheticDocument } from '../../src/lib/synthetic-collection.ts';
 import { documentSchema } from '../../src/schemas/document.ts';
 
-const entities = readEntities('content/entities');
+const entities = readEntities(entitiesDir);
 const spellingsOf = (type: string) => entities.filter((entity) => entity.type === type).flatMap((entity) => entity.spellings);
 const source = {
-  markdown: readFileSync('content/documents/antonov-mao-1959-10-14.md', 'utf8'),
+  markdown: readFileSync(`${documentsDir}/antonov-mao-1959-10-14.md`, 'utf8'),
   spellings: { person: spellingsOf('person'), place: spellingsOf('place') },
 };
 const documents = Array.from({ length: 40 }, (_, index) => syntheticDocument(source, index + 1));
@@ -18,7 +19,10 @@ describe('synthetic collection', () => {
     const { blocks, footnotes } = sourceBlocks(source.markdown);
     expect(blocks.filter((block) => block.kind === 'intro')).toHaveLength(4);
     expect(blocks.filter((block) => block.kind === 'body').length).toBeGreaterThan(20);
-    expect(footnotes.size).toBe(38);
+    // Every note the source defines, by its label.
+    const defined = [...source.markdown.matchAll(/^\[\^([^\]]+)\]:/gm)].map((match) => match[1]);
+    expect(defined.length).toBeGreaterThan(0);
+    expect([...footnotes.keys()].sort()).toEqual(defined.sort());
   });
 
   test('every document has valid frontmatter, its own slug and a date between 1949 and 1991', () => {
@@ -62,5 +66,25 @@ describe('synthetic collection', () => {
   test('names are swapped in running text only, as whole words', () => {
     const text = 'Peking and [the Peking visit](entity:peking-visit)[^peking] {#p1 .peking} Pekingese';
     expect(swapName(text, 'Peking', 'Lhasa')).toBe('Lhasa and [the Lhasa visit](entity:peking-visit)[^peking] {#p1 .peking} Pekingese');
+  });
+
+  test('the bibliography keeps every work; a record of this edition gets an address of its own', () => {
+    const yaml = [
+      '# Works.',
+      '- id: antonov-mao-1959-10-14',
+      '  kind: primary',
+      '  title: "This edition’s record"',
+      '  document: antonov-mao-1959-10-14',
+      '- id: frus-1958-60v19-d30',
+      '  kind: primary',
+      '  title: "FRUS"',
+      '  url: https://history.state.gov/historicaldocuments/frus1958-60v19/d30',
+      '',
+    ].join('\n');
+    const result = syntheticBibliography(yaml);
+    expect(result).not.toContain('document:');
+    expect(result).toContain('url: https://example.org/records/antonov-mao-1959-10-14/');
+    expect(result).toContain('url: https://history.state.gov/historicaldocuments/frus1958-60v19/d30');
+    expect(result.startsWith('# Works.')).toBe(true);
   });
 });

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import type { PluggableList } from 'unified';
 import { describe, expect, test } from 'vitest';
-import { readEntities } from '../../src/lib/entities.ts';
+import { readRegistryAndBibliography } from '../../src/lib/bibliography.ts';
+import { contentDir, documentsDir } from '../../src/lib/content-files.ts';
 import { encodeTerm, paragraphDirectives, plainRuns, textDirective } from '../../src/lib/text-fragment.ts';
 import { rehypePlugins, remarkPlugins } from '../../src/plugins/index.ts';
 import { render } from '../helpers/render.ts';
@@ -47,12 +48,13 @@ describe('text fragments', () => {
   });
 
   test('the site’s own render records the same directives, so citations need no second parse', async () => {
-    const markdown = readFileSync('content/documents/antonov-mao-1959-10-14.md', 'utf8');
+    const markdown = readFileSync(`${documentsDir}/antonov-mao-1959-10-14.md`, 'utf8');
+    const { entities, works } = readRegistryAndBibliography(contentDir);
     const { content } = parseFrontmatter(markdown);
     const frontmatter: Record<string, unknown> = {};
     await render(content, {
       frontmatter,
-      remark: remarkPlugins({ lock: {}, lockPath: 'content/anchors.lock.json', entities: readEntities('content/entities'), base: '/' }) as PluggableList,
+      remark: remarkPlugins({ lock: {}, lockPath: 'content/anchors.lock.json', entities, bibliography: works, base: '/' }) as PluggableList,
       rehype: rehypePlugins() as PluggableList,
       rawHtml: true,
     });

@@ -9,8 +9,7 @@ import type { ParagraphDirective } from '../../lib/text-fragment.ts';
 const built = new Map<string, Promise<DocumentCitations>>();
 
 export function citationsOf(document: CollectionEntry<'documents'>, site: URL | undefined, base: string): Promise<DocumentCitations> {
-  if (site === undefined) throw new Error('The site has no address: set `site` in astro.config.mjs (SITE_URL).');
-  const key = `${document.data.slug} ${site.href} ${base}`;
+  const key = `${document.data.slug} ${site?.href ?? ''} ${base}`;
   let citations = built.get(key);
   if (citations === undefined) {
     // The paragraphs and their text directives, as recorded when the document was rendered.

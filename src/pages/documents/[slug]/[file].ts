@@ -1,17 +1,19 @@
 /**
- * Each document's citation files, written at build time: `<slug>.bib` (BibTeX), `<slug>.ris`
- * (RIS), `<slug>.json` (CSL-JSON), and `citations.json`, which the paragraph actions fetch when a
- * reader first asks to cite a paragraph.
+ * Each document's files, written at build time: `<slug>.bib` (BibTeX), `<slug>.ris` (RIS),
+ * `<slug>.json` (CSL-JSON); `citations.json`, which the paragraph actions fetch when a reader
+ * first asks to cite a paragraph; and `names.json`, the short notes on the people and places it
+ * mentions, which the reading page fetches when a reader first points at or focuses a name.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCollection } from 'astro:content';
+import { siteDocuments, siteEntities } from '../../../data/site-data.ts';
+import { entityNotes } from '../../../lib/entity-facts.ts';
 import { citationsOf } from '../_citations.ts';
 
 export const getStaticPaths = (async () => {
-  const documents = await getCollection('documents');
+  const documents = await siteDocuments();
   return documents.flatMap((document) =>
-    ['bib', 'ris', 'json'].map((extension) => `${document.data.slug}.${extension}`).concat('citations.json').map((file) => ({
-      params: { slug: document.data.slug, file },
+    ['bib', 'ris', 'json'].map((extension) => `${document.slug}.${extension}`).concat('citations.json', 'names.json').map((file) => ({
+      params: { slug: document.slug, file },
       props: { document },
     })),
   );
@@ -19,8 +21,12 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute = async ({ params, props, site }) => {
   const { document } = props as Awaited<ReturnType<typeof getStaticPaths>>[number]['props'];
-  const citations = await citationsOf(document, site, import.meta.env.BASE_URL);
-  const { slug } = document.data;
+  const { slug } = document;
+  if (params['file'] === 'names.json') {
+    const notes = entityNotes(await siteEntities(), new Set(document.mentions.map((mention) => mention.entity)));
+    return new Response(JSON.stringify(notes), { headers: { 'content-type': 'application/json' } });
+  }
+  const citations = await citationsOf(document.entry, site, import.meta.env.BASE_URL);
   const files: Record<string, [string, string]> = {
     [`${slug}.bib`]: [`${citations.document.bibtex}\n`, 'application/x-bibtex; charset=utf-8'],
     [`${slug}.ris`]: [`${citations.document.ris}\n`, 'application/x-research-info-systems; charset=utf-8'],

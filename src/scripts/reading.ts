@@ -1,0 +1,60 @@
+/**
+ * The reading page's script, loaded after the page: it sets up what the reader can use and loads
+ * the rest only when the reader uses it. At load: the "Show names" switch, a Cite button beside
+ * every paragraph number, and, on a site built without its origin, the completion of the
+ * document's address in the citations shown and downloaded. On first use: the Cite dialog and
+ * the panel's Copy buttons (cite-dialog.ts), the notes on names (mention-tips.ts), the search
+ * highlight (highlight.ts, when arriving from a search result).
+ * Without JavaScript nothing is lost but these: every number is a permanent link, every name a
+ * link to its entry, every citation can be selected and copied.
+ */
+import { addNamesSwitch } from './names-switch.ts';
+import { addressCompleter, completeDownloads, completeTextIn } from './page-address.ts';
+
+const article = document.querySelector<HTMLElement>('article[data-citations]');
+if (article) {
+  // Built without the site's origin, the citations give the document's address as a path: the
+  // page completes it with the address it was opened at, before anything is shown or copied.
+  const completer = addressCompleter(article.dataset['address'], location.href);
+  if (completer) {
+    completeTextIn(article, '[data-copy]', completer);
+    completeDownloads(article, completer);
+  }
+  const complete = completer ?? ((text: string) => text);
+
+  const header = article.querySelector('.document-header');
+  if (header) addNamesSwitch(header);
+
+  const names = article.dataset['names'];
+  if (names) {
+    const wake = (event: Event) => {
+      const link = event.target instanceof Element ? event.target.closest<HTMLAnchorElement>('a.mention') : null;
+      if (!link) return;
+      document.removeEventListener('pointerover', wake);
+      document.removeEventListener('focusin', wake);
+      void import('./mention-tips.ts').then(({ startNameNotes }) => startNameNotes(names, link));
+    };
+    document.addEventListener('pointerover', wake);
+    document.addEventListener('focusin', wake);
+  }
+
+  const source = article.dataset['citations'];
+  if (source && 'clipboard' in navigator && typeof HTMLDialogElement === 'function') {
+    const dialogModule = () => import('./cite-dialog.ts');
+    for (const paragraph of article.querySelectorAll<HTMLElement>('.para[id]')) {
+      const number = paragraph.querySelector('.pnum');
+      const label = number?.textContent ?? '';
+      if (number === null || label === '') continue;
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'para-cite';
+      button.textContent = 'Cite';
+      button.setAttribute('aria-haspopup', 'dialog');
+      button.setAttribute('aria-label', `Link to or cite ${label}`);
+      button.addEventListener('click', () => void dialogModule().then(({ openCiteDialog }) => openCiteDialog(source, complete, paragraph.id, label)));
+      number.after(button);
+    }
+    const panel = article.querySelector<HTMLDetailsElement>('details.cite-panel');
+    panel?.addEventListener('toggle', () => void dialogModule().then(({ addCopyButtons }) => addCopyButtons(panel)), { once: true });
+  }
+}

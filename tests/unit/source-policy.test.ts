@@ -1,0 +1,17 @@
+/**
+ * The edition's own sources follow the policy (docs/sources.md): the same checks as
+ * `npm run check:sources`, over content/. Every source of every entry and note is in the
+ * bibliography at its publisher's address, every entry and note cites a primary source or
+ * scholarship, every related record exists, and every work is cited somewhere.
+ */
+import { expect, test } from 'vitest';
+import { formatPlacedProblems } from '../../src/lib/bibliography.ts';
+import { contentDir } from '../../src/lib/content-files.ts';
+import { checkSourcePolicy } from '../../src/lib/source-policy.ts';
+
+const report = await checkSourcePolicy(contentDir);
+
+test('every source follows the policy', () => {
+  expect(report.problems, formatPlacedProblems(report.problems)).toEqual([]);
+  expect(report.registry, report.registry.join('\n')).toEqual([]);
+});
