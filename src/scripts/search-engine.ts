@@ -58,6 +58,30 @@ export interface SearchEngine {
   filters: () => Promise<Record<string, Record<string, number>>>;
 }
 
+declare global {
+  interface Window {
+    /** Set by public/search/load-pagefind.js. */
+    editionPagefind?: Pagefind;
+  }
+}
+
+/**
+ * Pagefind's module, by way of public/search/load-pagefind.js (a module script of the site,
+ * which imports it and hands it over): no dynamic import in the bundled code, whose bundler
+ * would otherwise add a preload helper to every page.
+ */
+function loadPagefind(base: string): Promise<Pagefind> {
+  return new Promise((resolve, reject) => {
+    if (window.editionPagefind) return resolve(window.editionPagefind);
+    window.addEventListener('pagefind-ready', () => (window.editionPagefind ? resolve(window.editionPagefind) : reject(new Error('Pagefind did not load'))), { once: true });
+    const script = document.createElement('script');
+    script.type = 'module';
+    script.src = `${base}search/load-pagefind.js`;
+    script.addEventListener('error', () => reject(new Error(`Pagefind could not be loaded from ${script.src}`)));
+    document.head.append(script);
+  });
+}
+
 export function createSearchEngine(base: string): SearchEngine {
   let unreachable: SearchPart[] = [];
   let generation = 0;
@@ -84,7 +108,7 @@ export function createSearchEngine(base: string): SearchEngine {
   let engine: Promise<Pagefind> | undefined;
   const load = () => {
     engine ??= (async () => {
-      const [pagefind, { parts }] = await Promise.all([import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<Pagefind>, loadParts()]);
+      const [pagefind, { parts }] = await Promise.all([loadPagefind(base), loadParts()]);
       // In the page, not in a worker: one script less to fetch, and the index of one archive is
       // searched in milliseconds.
       await pagefind.options({ baseUrl: base, noWorker: true, excerptLength: 24, ...(parts ? { mergeFilter: { [partFilter]: parts.own.label } } : {}) });
