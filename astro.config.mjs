@@ -27,9 +27,7 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: 0, modulePreload: false } },
   integrations: [
     siteAddress(),
-    pagefind({
-      names: new Map(entities.map((entity) => [entity.id, [entity.name, ...entity.spellings, ...entity.variants]])),
-    }),
+    pagefind({ entityIds: entities.map((entity) => entity.id) }),
   ],
   markdown: {
     processor: unified({

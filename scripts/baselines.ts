@@ -302,21 +302,41 @@ export const readingPagePath = {
 } as const;
 
 /**
- * A first search on the Starlight baseline as a reader makes it: open the home page, click the
- * search button, type the query, and resolve when the first result is shown. `siteUrl` ends
- * with a slash.
+ * A first search as a reader makes it, on a page that has loaded and settled: `open` loads the
+ * page, `search` is the reader's first action on the search box and the query typed, and the
+ * search has shown its first result when `result` (a CSS selector) first matches.
  */
-export async function starlightFirstSearch(page: Page, siteUrl: string, query: string): Promise<void> {
-  await page.goto(siteUrl);
-  // The button stays disabled until the search element has started; the click waits for that.
-  await page.locator('site-search button[data-open-modal]').click();
-  // Pagefind's UI creates the field when the browser is idle; typing waits for it.
-  await page.locator('#starlight__search input').pressSequentially(query);
-  await page.locator('#starlight__search .pagefind-ui__result-link').first().waitFor();
+export interface FirstSearch {
+  open: (page: Page, siteUrl: string) => Promise<void>;
+  search: (page: Page, query: string) => Promise<void>;
+  result: string;
 }
 
-/** The edition's own first search: its results page, opened with the query, until a result is shown. */
-export async function editionFirstSearch(page: Page, siteUrl: string, query: string): Promise<void> {
-  await page.goto(new URL(`search/?q=${encodeURIComponent(query)}`, siteUrl).href);
-  await page.locator('#search-results a').first().waitFor();
-}
+/**
+ * Starlight: its home page, then a click on the search button and the query typed into its
+ * dialog (its Pagefind UI searches 300 ms after the last key).
+ */
+export const starlightFirstSearch: FirstSearch = {
+  open: async (page, siteUrl) => {
+    await page.goto(siteUrl, { waitUntil: 'networkidle' });
+  },
+  search: async (page, query) => {
+    // The button stays disabled until the search element has started; the click waits for that.
+    await page.locator('site-search button[data-open-modal]').click();
+    // Pagefind's UI creates the field when the browser is idle; typing waits for it.
+    await page.locator('#starlight__search input').pressSequentially(query);
+  },
+  result: '#starlight__search .pagefind-ui__result-link',
+};
+
+/** The edition: its home page, then the query typed into the search box of the page's header; results show in place. */
+export const editionFirstSearch: FirstSearch = {
+  open: async (page, siteUrl) => {
+    await page.goto(siteUrl, { waitUntil: 'networkidle' });
+  },
+  search: async (page, query) => {
+    await page.locator('#site-search').click();
+    await page.locator('#site-search').pressSequentially(query);
+  },
+  result: '#site-search-panel .search-results a',
+};

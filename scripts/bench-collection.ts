@@ -26,6 +26,7 @@ import {
   starlightFirstSearch,
   writeTufte,
 } from './baselines.ts';
+import { type FirstSearchRun, measureFirstSearch } from './first-search.ts';
 import { weighPage } from '../src/lib/page-weight.ts';
 import { median } from '../src/lib/median.ts';
 import { replaceSection } from '../src/lib/report-sections.ts';
@@ -161,22 +162,10 @@ async function measureServed(site: Site): Promise<Served> {
   if (site.name === 'tufte') return { weight: weight.total, js: weight.js };
   const server = await serveStatic(site.dir, '/', { compress: true });
   const browser = await launchBrowser();
-  const measured: { bytes: number; ms: number }[] = [];
+  const measured: FirstSearchRun[] = [];
   try {
     for (let run = 0; run < runs; run++) {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      let bytes = 0;
-      page.on('response', async (response) => {
-        if (!response.url().includes('/pagefind/')) return;
-        // Bytes on the wire: the compressed length when the server compressed the file.
-        const sent = Number((await response.allHeaders())['content-length'] ?? Number.NaN);
-        bytes += Number.isFinite(sent) ? sent : (await response.body().catch(() => Buffer.alloc(0))).length;
-      });
-      const start = performance.now();
-      await (site.name === 'edition' ? editionFirstSearch : starlightFirstSearch)(page, server.url, query);
-      measured.push({ bytes, ms: performance.now() - start });
-      await context.close();
+      measured.push(await measureFirstSearch(browser, server.url, query, site.name === 'edition' ? editionFirstSearch : starlightFirstSearch));
     }
   } finally {
     await browser.close();
@@ -278,7 +267,7 @@ Written by \`scripts/bench-collection.ts\` (run by \`npm run bench\`), ${new Dat
   - Starlight: the collection written as Starlight pages (\`prepareStarlight\` in scripts/baselines.ts; not counted, as a Starlight site would have its pages already: ${[...starlightPrepareSeconds].map(([n, seconds]) => `${secondsText(seconds)} for ${n.toLocaleString('en')}`).join(', ')}), then \`astro build\` in bench/baselines/starlight (site and its Pagefind index);
   - Tufte CSS: \`writeTufte\` in scripts/baselines.ts, the pages a script would write by hand (no search: tufte-css has none).
 - Builds are cold: Starlight's content cache is deleted before each of its builds (the edition keeps none).
-- Builds: ${runs} runs each below ${largeFrom.toLocaleString('en')} documents (median, runs in brackets), one run from ${largeFrom.toLocaleString('en')} up. Search: ${runs} cold runs in Chromium against the served build (gzip), from opening the page to the first result shown, for “${query}”: the edition opens /search/?q=${query}; Starlight opens its home page, opens the search dialog and types the word.
+- Builds: ${runs} runs each below ${largeFrom.toLocaleString('en')} documents (median, runs in brackets), one run from ${largeFrom.toLocaleString('en')} up. Search: ${runs} cold runs in Chromium against the served build (gzip), for “${query}”, as scripts/bench-search.ts measures it: the home page loaded and settled, then from the first click on the search box (the edition's header) or button (Starlight's) until the first result is in the page; bytes as sent, of every file requested from that click until the first result and of every Pagefind file before it.
 - Reading page: the first document, with every stylesheet and script it loads before any interaction, gzip (as tests/e2e/budget.test.ts counts it).
 
 ### Build

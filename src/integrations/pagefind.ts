@@ -1,13 +1,41 @@
-import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, normalize, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
-import { withSearchNames } from '../lib/search-index.ts';
+import { prepareForIndex } from '../lib/search-index.ts';
+import { entityToken } from '../lib/search-terms.ts';
 
 export interface Options {
-  /** Every name of each entity (today's name, the texts' spellings, variants, other scripts), by id. */
-  names?: ReadonlyMap<string, readonly string[]>;
+  /** The ids of the registry's entities: each gets a search term of its own (`entityToken`). */
+  entityIds?: readonly string[];
+}
+
+/**
+ * Pagefind writes its own search interfaces into every bundle; the edition has its own, so no
+ * reader ever loads these. Removed after writing, so that the bundle holds what is used.
+ */
+export const unusedBundleFiles = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-highlight.js',
+];
+
+/** Two ids that would share a search term (they differ only in hyphens): the build stops, naming both. */
+export function tokenClashes(ids: readonly string[]): string[] {
+  const seen = new Map<string, string>();
+  const clashes: string[] = [];
+  for (const id of ids) {
+    const token = entityToken(id);
+    const other = seen.get(token);
+    if (other !== undefined && other !== id) clashes.push(`"${other}" and "${id}"`);
+    else seen.set(token, id);
+  }
+  return clashes;
 }
 
 /**
@@ -17,7 +45,12 @@ export interface Options {
  * a message that says to build first.
  */
 export default function pagefind(options: Options = {}): AstroIntegration {
-  const names = options.names ?? new Map<string, readonly string[]>();
+  const clashes = tokenClashes(options.entityIds ?? []);
+  if (clashes.length > 0) {
+    throw new Error(
+      `content/entities: the ids ${clashes.join(', ')} differ only in their hyphens, so search could not tell them apart. Rename one of them (ids are permanent: do it before publishing).`,
+    );
+  }
   let outDir: string;
   let base = '/';
   return {
@@ -43,12 +76,13 @@ export default function pagefind(options: Options = {}): AstroIntegration {
           // entity's mentions, the lists of documents) would be left out by Pagefind anyway, since
           // other pages do mark theirs: not handing them over saves reading thousands of them.
           if (!html.includes('data-pagefind-body')) continue;
-          const added = await index.addHTMLFile({ sourcePath: relative(site, path), content: withSearchNames(html, names) });
+          const added = await index.addHTMLFile({ sourcePath: relative(site, path), content: prepareForIndex(html) });
           if (added.errors.length > 0) throw new Error(`Pagefind could not index ${relative(site, path)}: ${added.errors.join('; ')}`);
           indexed++;
         }
         const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
         if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+        for (const file of unusedBundleFiles) rmSync(join(site, 'pagefind', file), { force: true });
         await close();
         logger.info(`Search index: ${indexed} of ${pages.length} pages indexed, in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
       },

@@ -3,7 +3,7 @@
  * (never in hidden alias text or the edition's labels), and offers a button that clears them.
  * Loaded only when the URL carries `?highlight=`.
  */
-import { termsFromUrl } from '../lib/search-terms.ts';
+import { termsFromUrl } from '../lib/highlight.ts';
 
 const skip = '[data-pagefind-ignore], .visually-hidden, script, style, .search-clear';
 

@@ -141,7 +141,14 @@ describe(`served below ${base}`, () => {
   });
 
   test('search runs below the base path: its index loads from there, results and highlight stay inside it', async () => {
-    const { page, requests } = await visit('search/?q=Jinmen');
+    // The header's box first, in place: its results link below the base path too.
+    const { page, requests } = await visit('');
+    await page.locator('#site-search').pressSequentially('Jinmen');
+    await page.waitForFunction(() => /for “Jinmen”/.test(document.querySelector('#site-search-panel [role="status"]')?.textContent ?? ''), null, { timeout: 30_000 });
+    const inPlace = await page.$$eval('#site-search-panel a', (anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).pathname));
+    expect(inPlace.length).toBeGreaterThan(1);
+    for (const path of inPlace) expect(path.startsWith(base), path).toBe(true);
+    await page.goto(new URL('search/?q=Jinmen', page.url()).href);
     await page.waitForFunction(() => document.querySelectorAll('#search-results a').length > 0, null, { timeout: 30_000 });
     const origin = new URL(server.url).origin;
     const pagefind = requests.filter(({ url }) => url.includes('/pagefind/'));

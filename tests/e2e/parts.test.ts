@@ -74,20 +74,19 @@ test('the script builds each part under its own base path, with one _headers for
     expect(existsSync(join(out, part.base, '_headers'))).toBe(false);
   }
   const headers = readFileSync(join(out, '_headers'), 'utf8');
-  expect(headers).toContain(`${first}search/\n  Content-Security-Policy:`);
-  expect(headers).toContain(`${second}search/\n  Content-Security-Policy:`);
-  // The other part, and only it, is what each search page merges.
+  expect(headers).toContain(`${first}*\n  Content-Security-Policy:`);
+  expect(headers).toContain(`${second}*\n  Content-Security-Policy:`);
+  // The other part, and only it, is what each part's search merges.
   for (const [base, other] of [
     [first, second],
     [second, first],
   ] as const) {
-    const json = /<script id="search-parts" type="application\/json">(.*?)<\/script>/.exec(readFileSync(join(out, base, 'search/index.html'), 'utf8'))?.[1];
-    const parts = JSON.parse(json ?? 'null') as { own: { base: string }; others: { base: string; bundle: string }[] } | null;
+    const parts = JSON.parse(readFileSync(join(out, base, 'search/parts.json'), 'utf8')) as { own: { base: string }; others: { base: string; bundle: string }[] } | null;
     expect(parts?.own.base).toBe(base);
     expect(parts?.others.map((part) => part.bundle)).toEqual([`${other}pagefind/`]);
   }
-  // The site built without SEARCH_PARTS has no list of parts: its search page is as it was.
-  expect(readFileSync('dist/search/index.html', 'utf8')).not.toContain('search-parts');
+  // The site built without SEARCH_PARTS has no list of parts: its search is as it was.
+  expect(JSON.parse(readFileSync('dist/search/parts.json', 'utf8'))).toBeNull();
 });
 
 describe.each([first, second])('the part at %s alone', (base) => {
@@ -145,7 +144,9 @@ describe('searching from the first part', () => {
   test('the Part filter keeps the results of one part', async () => {
     const { page } = await visit(new URL(`${first.slice(1)}search/?q=Chinese`, server.url).href);
     await page.waitForFunction(() => /for “Chinese”/.test(document.querySelector('#search-status')?.textContent ?? ''), null, { timeout: 30_000 });
+    await page.locator('#search-filters-box summary').click();
     const partBox = page.locator('#search-filters input[name="part"][value="1970-1991"]');
+    await partBox.waitFor();
     expect(await page.locator('#search-filters input[name="part"]').evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).value))).toEqual(['1949-1969', '1970-1991']);
     await partBox.check();
     await page.waitForFunction(() => new URL(location.href).searchParams.getAll('filter').includes('part:1970-1991'));

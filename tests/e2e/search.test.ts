@@ -1,8 +1,12 @@
 /**
- * Search in Chromium against the built site and its Pagefind index: a table of queries in
- * every kind of spelling, each landing on the right paragraph (and, for a name, on its own
- * entry first); the words marked on arrival; the whole flow by keyboard.
+ * Search in Chromium against the built site and its Pagefind index, as a reader uses it: a
+ * table of queries in every kind of spelling typed into the search box of a page, each showing
+ * the right paragraph among the first five results in the order shown (and, for a name, the
+ * name's card first); paragraphs that mention the name before those that only share a word of
+ * it; excerpts that read as prose; the shareable search page and its filters; the words marked
+ * on arrival; the whole flow by keyboard; and no search code on a page until the box is used.
  */
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
@@ -11,31 +15,40 @@ let browser: Browser;
 let page: Page;
 const site = () => inject('siteUrl');
 const documentPath = 'documents/antonov-mao-1959-10-14/';
+const panelLinks = '#site-search-panel .search-results a';
 
 beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(site());
 });
 afterAll(async () => {
   await browser?.close();
 });
 
-async function search(query: string): Promise<{ status: string; links: string[] }> {
-  await page.goto(`${site()}search/?q=${encodeURIComponent(query)}`);
-  await page.waitForFunction(
-    () => {
-      const status = document.querySelector('#search-status')?.textContent ?? '';
-      return status !== '' && !status.startsWith('Searching');
-    },
-    null,
-    { timeout: 20_000 },
-  );
-  const status = (await page.locator('#search-status').textContent()) ?? '';
-  const links = await page.$$eval('#search-results a', (anchors) => anchors.map((anchor) => new URL((anchor as HTMLAnchorElement).href).pathname + new URL((anchor as HTMLAnchorElement).href).hash));
-  return { status, links };
+const path = (href: string) => new URL(href).pathname + new URL(href).hash;
+
+/** Types a query into the header's search box of the open page; resolves with the panel's status and its links in the order shown. */
+async function typeQuery(query: string, on: Page = page): Promise<{ status: string; links: string[] }> {
+  await on.locator('#site-search').fill('');
+  await on.locator('#site-search').pressSequentially(query);
+  // The status speaks once, when every answer is in, and names the query.
+  await on.waitForFunction((wanted) => (document.querySelector('#site-search-panel [role="status"]')?.textContent ?? '').includes(`“${wanted}”`), query, { timeout: 20_000 });
+  const status = (await on.locator('#site-search-panel [role="status"]').textContent()) ?? '';
+  const links = await on.$$eval(panelLinks, (anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href));
+  return { status, links: links.map(path) };
 }
 
-/** [query, what kind of spelling it is, the entity whose entry must come first (if a name), a paragraph that must be among the first paragraph results]. */
+/** The paragraphs of the document that mention an entity, from the built page's own markup. */
+function mentioning(entity: string): string[] {
+  const html = readFileSync(`dist/${documentPath}index.html`, 'utf8');
+  const paragraphs = html.split(/(?=<p id="(?:p|intro-)[\w-]+")/).slice(1);
+  return paragraphs
+    .filter((paragraph) => new RegExp(`data-entit(?:y|ies)="(?:[^"]* )?${entity}(?: [^"]*)?"`).test(paragraph.split('</p>')[0] ?? ''))
+    .map((paragraph) => /<p id="([\w-]+)"/.exec(paragraph)?.[1] ?? '');
+}
+
+/** [query, what kind of spelling it is, the entity whose card must come first (if a name), a paragraph that must be among the first five results]. */
 const queries: [string, string, string | undefined, string][] = [
   ['Mao Zedong', 'pinyin', 'mao-zedong', 'p4'],
   ['毛泽东', 'Chinese, simplified', 'mao-zedong', 'p4'],
@@ -69,79 +82,121 @@ const queries: [string, string, string | undefined, string][] = [
   ['开罗宣言', 'a document, in Chinese', 'cairo-declaration-1943', 'p8'],
 ];
 
-describe('a table of queries', () => {
+describe('a table of queries, typed into the search box of a page', () => {
   test.each(queries)('%s (%s)', async (query, _kind, entity, paragraph) => {
-    const { status, links } = await search(query);
+    const { status, links } = await typeQuery(query);
     expect(status).toMatch(/\d+ paragraphs?/);
-    if (entity) expect(links[0], `the entry of ${entity} comes first`).toBe(`/entities/${entity}/`);
-    const paragraphs = links.filter((link) => link.startsWith(`/${documentPath}#`)).slice(0, 8);
-    expect(paragraphs, `¶ ${paragraph} among the first paragraph results`).toContain(`/${documentPath}#${paragraph}`);
+    if (entity) expect(links[0], `the card of ${entity} comes first`).toBe(`/entities/${entity}/`);
+    expect(links.slice(0, 5), `¶ ${paragraph} among the first five results shown`).toContain(`/${documentPath}#${paragraph}`);
   });
 });
 
-describe('results', () => {
-  test('show their ¶ number, an excerpt in the text’s own words, and a count for screen readers', async () => {
-    await search('Jinmen');
-    const first = page.locator('#search-results a[href*="#p10"]').first();
-    expect(await first.textContent()).toBe('¶ 10');
-    const excerpt = (await first.locator('xpath=following-sibling::p').innerHTML()) ?? '';
+describe('a name’s results', () => {
+  test('begin with one compact card: the name, its kind and dates, its role then, a link to its entry', async () => {
+    await typeQuery('Mao Zedong');
+    const cards = page.locator('#site-search-panel .search-card');
+    expect(await cards.count()).toBe(1);
+    const card = cards.first();
+    expect(await card.locator('a').textContent()).toBe('Mao Zedong');
+    expect(await card.locator('a').getAttribute('href')).toMatch(/^\/entities\/mao-zedong\/\?highlight=/);
+    expect(await card.locator('.search-card-facts').textContent()).toBe('Person · 1893–1976');
+    expect(await card.locator('.search-card-role').textContent()).toMatch(/^Chairman of the Central Committee of the Communist Party of China[^.]*\.$/);
+  });
+
+  test.each([
+    ['Chiang Ching-kuo', 'chiang-ching-kuo'],
+    ['Jiang Jieshi', 'chiang-kai-shek'],
+    ['Khrushchov', 'khrushchev-nikita'],
+  ])('%s: the paragraphs that mention it come before those that only share a word of its name', async (query, entity) => {
+    const reader = await browser.newPage();
+    await reader.goto(`${site()}search/?q=${encodeURIComponent(query)}`);
+    await reader.waitForFunction(() => /for “/.test(document.querySelector('#search-status')?.textContent ?? ''), null, { timeout: 20_000 });
+    const shown = (await reader.$$eval('#search-results a', (anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href)))
+      .map(path)
+      .filter((link) => link.startsWith(`/${documentPath}#`))
+      .map((link) => link.split('#')[1] ?? '');
+    const mentions = mentioning(entity);
+    expect(mentions.length).toBeGreaterThan(0);
+    expect(new Set(shown.slice(0, mentions.length))).toEqual(new Set(mentions));
+    await reader.close();
+  });
+
+  test('other entries come after the paragraphs, compactly: a name and its kind', async () => {
+    await typeQuery('Quemoy');
+    const order = await page.$$eval('#site-search-panel .search-results > *', (blocks) => blocks.map((block) => block.className));
+    expect(order).toEqual(['search-cards', 'search-document', 'search-entries']);
+    const entry = page.locator('#site-search-panel .search-entry-list li').first();
+    expect(await entry.locator('p').count()).toBe(0);
+    expect(await entry.locator('.search-card-facts').textContent()).toMatch(/^(Place|Person|Event|Organization|Document|Abbreviation)$/);
+  });
+});
+
+describe('excerpts', () => {
+  test('read as prose: the text’s own spelling marked, no search terms or alias lists, labels apart from values', async () => {
+    await typeQuery('Jinmen');
+    const excerpt = (await page.locator(`#site-search-panel a[href*="#p10"]`).first().locator('xpath=following-sibling::p').innerHTML()) ?? '';
     expect(excerpt).toContain('<mark>Quemoy</mark>');
-    expect(excerpt).not.toContain('⟦');
-    expect(excerpt).not.toContain('Цзиньмэнь');
-    expect(await page.locator('#search-status').getAttribute('role')).toBe('status');
-  });
-
-  test('the query lives in the URL, so a search can be shared and gone back to', async () => {
-    await search('Macau');
-    expect(new URL(page.url()).searchParams.get('q')).toBe('Macau');
-    expect(await page.locator('#search-query').inputValue()).toBe('Macau');
-  });
-
-  test('can be filtered by person, place, organization and event', async () => {
-    await search('Taiwan');
-    const groups = await page.$$eval('#search-filters legend', (legends) => legends.map((legend) => legend.textContent));
-    expect(groups).toEqual(expect.arrayContaining(['Person', 'Place', 'Organization', 'Event', 'Year']));
-    const before = (await page.locator('#search-results a').count());
-    await page.locator('#search-filters input[name="person"][value="Mao Zedong"]').check();
-    await page.waitForFunction((count) => document.querySelectorAll('#search-results a').length !== count, before, { timeout: 20_000 });
-    const links = await page.$$eval('#search-results a', (anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).pathname));
-    expect(links.every((link) => link === `/${documentPath}` || link === '/entities/mao-zedong/')).toBe(true);
-    expect(new URL(page.url()).searchParams.getAll('filter')).toContain('person:Mao Zedong');
+    await typeQuery('Top Secret');
+    const excerpts = await page.$$eval('#site-search-panel .search-result-list p', (paragraphs) => paragraphs.map((paragraph) => paragraph.textContent ?? ''));
+    expect(excerpts.join(' ')).toContain('Classification: Top Secret');
+    for (const query of ['Mao Zedong', 'Beijing']) {
+      await typeQuery(query);
+      const texts = await page.$$eval('#site-search-panel .search-results', (panels) => panels.map((panel) => panel.textContent ?? ''));
+      expect(texts.join(' ')).not.toMatch(/zq[a-z0-9]+qz|⟦|⟧|Цзиньмэнь|\p{L}\d{1,2} \p{Lu}[a-z]+ \d{4}/u);
+    }
   });
 });
 
-describe('arriving on a result', () => {
-  test('lands on the paragraph with the text’s own spelling of the searched name marked, and the mark can be cleared', async () => {
-    await search('Jinmen');
-    await page.locator('#search-results a[href*="#p10"]').first().click();
-    await page.waitForURL(/#p10$/);
-    await expect.poll(() => page.locator('#p10 mark.search-hit').count()).toBeGreaterThan(0);
-    const marked = await page.$$eval('mark.search-hit', (marks) => marks.map((mark) => mark.textContent));
-    expect(marked).toContain('Quemoy');
-    // Never inside hidden alias text or the edition's labels.
-    expect(await page.locator('[data-pagefind-ignore] mark.search-hit, .visually-hidden mark.search-hit').count()).toBe(0);
-    expect(await page.$eval('#p10', (element) => element.matches(':target'))).toBe(true);
-    await page.getByRole('button', { name: 'Clear search highlight' }).click();
-    expect(await page.locator('mark.search-hit').count()).toBe(0);
-    expect(new URL(page.url()).searchParams.has('highlight')).toBe(false);
+describe('the search box of every page', () => {
+  test('answers in place without loading a page, and announces the count to screen readers', async () => {
+    const before = page.url();
+    const { status } = await typeQuery('Macau');
+    expect(page.url()).toBe(before);
+    expect(await page.locator('#site-search-panel [role="status"]').count()).toBe(1);
+    expect(status).toMatch(/^\d+ paragraphs? and \d+ (entry|entries) for “Macau”\.$/);
+    expect(await page.locator('#site-search-panel .search-panel-more a').getAttribute('href')).toBe('/search/?q=Macau');
   });
 
-  test('a reading page loads no search code until search is used', async () => {
+  test('a reading page loads no search code until the box is used', async () => {
     const requests: string[] = [];
     const reader = await browser.newPage();
     reader.on('request', (request) => requests.push(request.url()));
     await reader.goto(`${site()}${documentPath}`, { waitUntil: 'networkidle' });
-    expect(requests.filter((url) => url.includes('/pagefind/'))).toEqual([]);
+    expect(requests.filter((url) => url.includes('/pagefind/') || url.includes('search'))).toEqual([]);
+    await reader.locator('#site-search').focus();
+    await expect.poll(() => requests.filter((url) => url.includes('/pagefind/')).length).toBeGreaterThan(0);
     await reader.close();
   });
 });
 
 describe('by keyboard alone', () => {
-  test('"/" focuses the search box, Enter searches, Tab reaches the results, Enter opens one', async () => {
+  test('"/" focuses the box, typing answers, Down reaches the results, Escape closes, Enter opens one', async () => {
     const reader = await browser.newPage();
     await reader.goto(`${site()}${documentPath}`);
     await reader.keyboard.press('/');
     expect(await reader.evaluate(() => document.activeElement?.id)).toBe('site-search');
+    await reader.keyboard.type('Quemoy');
+    await reader.waitForFunction(() => /for “Quemoy”/.test(document.querySelector('#site-search-panel [role="status"]')?.textContent ?? ''), null, { timeout: 20_000 });
+    await reader.keyboard.press('ArrowDown');
+    expect(await reader.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.pathname)).toBe('/entities/kinmen/');
+    await reader.keyboard.press('ArrowDown');
+    expect(await reader.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.hash)).toBe('#p10');
+    await reader.keyboard.press('ArrowUp');
+    expect(await reader.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.pathname)).toBe('/entities/kinmen/');
+    await reader.keyboard.press('Escape');
+    expect(await reader.locator('#site-search-panel').isHidden()).toBe(true);
+    expect(await reader.evaluate(() => document.activeElement?.id)).toBe('site-search');
+    await reader.keyboard.press('ArrowDown');
+    expect(await reader.locator('#site-search-panel').isVisible()).toBe(true);
+    await reader.keyboard.press('Enter');
+    await reader.waitForURL(/\/entities\/kinmen\/\?highlight=/);
+    await reader.close();
+  });
+
+  test('Enter in the box opens the search page with the query, where Tab reaches the results', async () => {
+    const reader = await browser.newPage();
+    await reader.goto(`${site()}${documentPath}`);
+    await reader.keyboard.press('/');
     await reader.keyboard.type('Quemoy');
     await reader.keyboard.press('Enter');
     await reader.waitForURL(/\/search\/\?q=Quemoy/);
@@ -149,25 +204,80 @@ describe('by keyboard alone', () => {
     await reader.focus('#search-query');
     for (let step = 0; step < 12; step++) {
       await reader.keyboard.press('Tab');
-      const inResults = await reader.evaluate(() => document.activeElement?.closest('#search-results') !== null);
-      if (inResults) break;
+      if (await reader.evaluate(() => document.activeElement?.closest('#search-results') !== null)) break;
     }
-    const target = await reader.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.href ?? '');
-    expect(target).toContain('/entities/kinmen/');
+    expect(await reader.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.pathname)).toBe('/entities/kinmen/');
+    await reader.close();
+  });
+});
+
+describe('the search page', () => {
+  test('keeps the query in the URL, so a search can be shared and gone back to', async () => {
+    const reader = await browser.newPage();
+    await reader.goto(`${site()}search/?q=Macau`);
+    await reader.waitForFunction(() => /for “Macau”/.test(document.querySelector('#search-status')?.textContent ?? ''), null, { timeout: 20_000 });
+    expect(await reader.locator('#search-query').inputValue()).toBe('Macau');
+    await reader.locator('#search-query').fill('Quemoy');
     await reader.keyboard.press('Enter');
-    await reader.waitForURL(/\/entities\/kinmen\//);
+    await reader.waitForFunction(() => /for “Quemoy”/.test(document.querySelector('#search-status')?.textContent ?? ''), null, { timeout: 20_000 });
+    expect(new URL(reader.url()).searchParams.get('q')).toBe('Quemoy');
+    await reader.close();
+  });
+
+  test('loads the filters’ data only when they are opened; they filter by person, place, organization, event and year', async () => {
+    const requests: string[] = [];
+    const reader = await browser.newPage();
+    reader.on('request', (request) => requests.push(request.url()));
+    await reader.goto(`${site()}search/?q=Taiwan`);
+    await reader.waitForFunction(() => /for “Taiwan”/.test(document.querySelector('#search-status')?.textContent ?? ''), null, { timeout: 20_000 });
+    // Before: at most the one small filter that tells documents from entries, none of the reader's.
+    const filterFiles = () => requests.filter((url) => url.endsWith('.pf_filter')).length;
+    const before = filterFiles();
+    expect(before).toBeLessThanOrEqual(1);
+    await reader.locator('#search-filters-box summary').click();
+    await reader.waitForSelector('#search-filters legend');
+    expect(filterFiles()).toBeGreaterThan(before + 3);
+    const groups = await reader.$$eval('#search-filters legend', (legends) => legends.map((legend) => legend.textContent));
+    expect(groups).toEqual(expect.arrayContaining(['Person', 'Place', 'Organization', 'Event', 'Year']));
+    const shown = await reader.locator('#search-results a').count();
+    await reader.locator('#search-filters input[name="person"][value="Mao Zedong"]').check();
+    await reader.waitForFunction((count) => document.querySelectorAll('#search-results a').length !== count, shown, { timeout: 20_000 });
+    const links = await reader.$$eval('#search-results a', (anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).pathname));
+    expect(links.every((link) => link === `/${documentPath}` || link === '/entities/mao-zedong/')).toBe(true);
+    expect(new URL(reader.url()).searchParams.getAll('filter')).toContain('person:Mao Zedong');
+    await reader.close();
+  });
+});
+
+describe('arriving on a result', () => {
+  test('lands on the paragraph with the text’s own spelling of the searched name marked, and the mark can be cleared', async () => {
+    const reader = await browser.newPage();
+    await reader.goto(site());
+    await typeQuery('Jinmen', reader);
+    await reader.locator('#site-search-panel a[href*="#p10"]').first().click();
+    await reader.waitForURL(/#p10$/);
+    await expect.poll(() => reader.locator('#p10 mark.search-hit').count()).toBeGreaterThan(0);
+    const marked = await reader.$$eval('mark.search-hit', (marks) => marks.map((mark) => mark.textContent));
+    expect(marked).toContain('Quemoy');
+    // Never inside hidden alias text or the edition's labels.
+    expect(await reader.locator('[data-pagefind-ignore] mark.search-hit, .visually-hidden mark.search-hit').count()).toBe(0);
+    expect(await reader.$eval('#p10', (element) => element.matches(':target'))).toBe(true);
+    await reader.getByRole('button', { name: 'Clear search highlight' }).click();
+    expect(await reader.locator('mark.search-hit').count()).toBe(0);
+    expect(new URL(reader.url()).searchParams.has('highlight')).toBe(false);
     await reader.close();
   });
 });
 
 describe('without JavaScript', () => {
-  test('the search page leads to the index of names and places', async () => {
+  test('the search box leads to the search page, which leads to the index of names and places', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const reader = await context.newPage();
-    await reader.goto(`${site()}search/?q=Quemoy`);
-    const link = reader.locator('noscript a, .notice a').first();
-    expect(await reader.content()).toContain('index of names and places');
+    await reader.goto(site());
+    await reader.locator('#site-search').fill('Quemoy');
+    await reader.keyboard.press('Enter');
+    await reader.waitForURL(/\/search\/\?q=Quemoy/);
+    expect(await reader.locator('noscript').innerHTML()).toContain('index of names and places');
     await context.close();
-    expect(link).toBeDefined();
   });
 });

@@ -1,31 +1,64 @@
 import { describe, expect, test } from 'vitest';
-import { withSearchNames } from '../../src/lib/search-index.ts';
+import { tokenClashes } from '../../src/integrations/pagefind.ts';
+import { prepareForIndex } from '../../src/lib/search-index.ts';
 
-const names = new Map([
-  ['kinmen', ['Kinmen (Quemoy)', 'Quemoy', 'Jinmen', '金門']],
-  ['beijing', ['Beijing', 'Peking', '北京']],
-]);
+const page = (body: string) => `<!doctype html><html lang="en"><head><title>t</title></head><body><article data-pagefind-body>${body}</article></body></html>`;
+const bodyOf = (html: string) => /<article data-pagefind-body="?"?>([\s\S]*)<\/article>/.exec(html)?.[1] ?? html;
+const prepared = (body: string) => bodyOf(prepareForIndex(page(body)));
 
-describe('the names the index gets beside a mention', () => {
-  test('a linked mention carries every name of its entity, bracketed', () => {
-    const html = '<a class="mention" data-entity="kinmen" href="/entities/kinmen/">Quemoy</a>';
-    expect(withSearchNames(html, names)).toBe(
-      '<a class="mention" data-entity="kinmen" data-pagefind-index-attrs="data-names" data-names="⟦Kinmen (Quemoy) · Quemoy · Jinmen · 金門⟧" href="/entities/kinmen/">Quemoy</a>',
+describe('what the index gets beside a mention', () => {
+  test('every mention carries the search term of its entity, whatever its spelling', () => {
+    expect(prepared('<p><a class="mention" data-entity="kinmen" href="/entities/kinmen/">Quemoy</a> and <span class="mention" data-entity="kinmen">Quemoy</span></p>')).toBe(
+      '<p><a class="mention" data-entity="kinmen" href="/entities/kinmen/">Quemoy zqkinmenqz</a> and <span class="mention" data-entity="kinmen">Quemoy zqkinmenqz</span></p>',
     );
   });
 
-  test('a description carries the names of the entities inside it too', () => {
-    const html = '<a class="mention" data-entity="rb57" data-entities="rb57 beijing" href="/x/">shot down near Peking</a>';
-    expect(withSearchNames(html, names)).toContain('data-names="⟦Beijing · Peking · 北京⟧"');
+  test('a description carries the terms of every entity inside it', () => {
+    expect(prepared('<p><a class="mention" data-entity="rb57" data-entities="rb57 beijing" href="/x/">shot down near Peking</a></p>')).toContain(
+      'shot down near Peking zqrb57qz zqbeijingqz</a>',
+    );
   });
 
-  test('later mentions (not links) and entities without names are left as they are', () => {
-    const html = '<span class="mention" data-entity="kinmen">Quemoy</span><a class="mention" data-entity="nobody" href="/">x</a>';
-    expect(withSearchNames(html, names)).toBe(html);
+  test('the mention markup itself is left as it is', () => {
+    const html = '<p><a class="mention" data-entity="x" href="/">words</a></p>';
+    expect(prepared(html)).toContain('<a class="mention" data-entity="x" href="/">');
+  });
+});
+
+describe('what Pagefind keeps of a page', () => {
+  test('a paragraph anchor becomes an empty marker, so its text is not stored twice', () => {
+    expect(prepared('<p id="p10" class="para" data-pagefind-title="¶ 10">In 1958 the islands.</p>')).toBe(
+      '<p class="para"><span id="p10" data-pagefind-title="¶ 10"></span>In 1958 the islands.</p>',
+    );
   });
 
-  test('quotes in a name cannot break the attribute', () => {
-    const html = '<a class="mention" data-entity="q" href="/">x</a>';
-    expect(withSearchNames(html, new Map([['q', ['“Democratic reform”', 'a "b"']]]))).toContain('data-names="⟦“Democratic reform” · a &quot;b&quot;⟧"');
+  test('ids that make no deep link are dropped; headings keep theirs', () => {
+    expect(prepared('<h2 id="introduction">Introduction</h2><span id="fn-x" class="sidenote">x</span>')).toBe('<h2 id="introduction">Introduction</h2><span class="sidenote">x</span>');
+  });
+
+  test('a label and its value are kept apart', () => {
+    expect(prepared('<dl><div><dt>Born</dt><dd>14 November 1889</dd></div><div><dt>Note:</dt><dd>x</dd></div></dl>')).toBe(
+      '<dl><div><dt>Born: </dt><dd>14 November 1889</dd></div><div><dt>Note:</dt><dd>x</dd></div></dl>',
+    );
+  });
+
+  test('a note is numbered once, whether its reference is a link or a link in a superscript', () => {
+    const note = '<a class="note-ref" href="#fn-a" id="fnref-a" role="doc-noteref">16</a><span class="sidenote" id="fn-a" role="doc-footnote"><span class="sidenote-number">16</span> The crisis.</span>';
+    expect(prepared(`<p>Taiwan${note}. Then</p>`)).toBe('<p>Taiwan<span class="sidenote" role="doc-footnote"><span class="sidenote-number"> (Note 16:</span> The crisis.)</span>. Then</p>');
+  });
+
+  test('a note is numbered once and set off in brackets', () => {
+    const note =
+      '<sup class="note-ref"><a href="#fn-a" id="fnref-a" role="doc-noteref">12</a></sup><span class="sidenote" id="fn-a" role="doc-footnote"><span class="sidenote-number">12</span> <span class="sidenote-para">The crisis.</span></span>';
+    expect(prepared(`<p>Taiwan${note}. Then</p>`)).toBe(
+      '<p>Taiwan<span class="sidenote" role="doc-footnote"><span class="sidenote-number"> (Note 12:</span> <span class="sidenote-para">The crisis.</span>)</span>. Then</p>',
+    );
+  });
+});
+
+describe('entity ids', () => {
+  test('two ids that differ only in hyphens would share a term: named, so the build can stop', () => {
+    expect(tokenClashes(['mao-zedong', 'kinmen', 'maoze-dong'])).toEqual(['"mao-zedong" and "maoze-dong"']);
+    expect(tokenClashes(['mao-zedong', 'kinmen'])).toEqual([]);
   });
 });

@@ -1,10 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { cleanExcerpt, closestName, editDistance, highlightTerms, namedEntities, termsFromUrl, withHighlight } from '../../src/lib/search-terms.ts';
+import { cleanExcerpt, closestName, editDistance, entityToken, highlightTerms, namedEntities, packNames, queryWithEntities, shardKey, worthSearching, shardKeys, shardNames, unpackNames, withHighlight } from '../../src/lib/search-terms.ts';
+import { termsFromUrl } from '../../src/lib/highlight.ts';
 
 const entities = [
   { id: 'kinmen', spellings: ['Quemoy'], names: ['Kinmen (Quemoy)', 'Kinmen', 'Jinmen', '金門'] },
   { id: 'khrushchev-nikita', spellings: ['N.S. Khrushchev', 'Khrushchev'], names: ['Nikita Khrushchev', 'Хрущёв'] },
   { id: 'mao-zedong', spellings: ['Mao Tse-Tung', 'Mao'], names: ['Mao Zedong', '毛泽东'] },
+  { id: 'china', spellings: ['China', 'Chinese People’s Republic'], names: ['China', 'PRC'] },
+  { id: 'abbr-cpr', spellings: ['CPR'], names: ['CPR', 'PRC'], abbreviates: 'china' },
 ];
 
 describe('search terms', () => {
@@ -18,6 +21,66 @@ describe('search terms', () => {
     expect(namedEntities('jinmen', entities)).toEqual(['kinmen']);
     expect(namedEntities('Kinmen', entities)).toEqual(['kinmen']);
     expect(namedEntities('Kin', entities)).toEqual([]);
+  });
+
+  test('an abbreviation named with what it stands for comes first; the entity whose own name it is, before both', () => {
+    expect(namedEntities('PRC', entities)).toEqual(['abbr-cpr', 'china']);
+    expect(namedEntities('China', entities)).toEqual(['china']);
+    expect(namedEntities('  mao   tse-tung ', entities)).toEqual(['mao-zedong']);
+  });
+
+  test('in a longer query, the words that name an entity become its search term', () => {
+    expect(queryWithEntities('Jinmen shelling', entities)).toBe('zqkinmenqz shelling');
+    expect(queryWithEntities('shelling of Mao Tse-Tung', entities)).toBe('shelling of zqmaozedongqz');
+    expect(queryWithEntities('Mao Zedong', entities)).toBeUndefined();
+    expect(queryWithEntities('Taiwan question', entities)).toBeUndefined();
+    expect(queryWithEntities('Jinmen', entities)).toBeUndefined();
+  });
+
+  test('an entity’s search term: its id’s letters and digits, never the start of another’s', () => {
+    expect(entityToken('cairo-declaration-1943')).toBe('zqcairodeclaration1943qz');
+    expect(entityToken('taiwan-strait').startsWith(entityToken('taiwan'))).toBe(false);
+  });
+
+  test('the names travel packed, without a name that repeats a spelling, and unpack as they were', () => {
+    const packed = packNames([
+      { id: 'kinmen', name: 'Kinmen (Quemoy)', spellings: ['Quemoy'], variants: ['Kinmen', 'Quemoy', '金門'], card: { type: 'Place', role: 'Island group.' } },
+      { id: 'abbr-cpr', name: 'CPR', spellings: ['CPR'], variants: ['PRC'], refersTo: 'china', card: { type: 'Abbreviation', dates: undefined, role: 'Chinese People’s Republic.' } },
+    ]);
+    expect(packed).toEqual([
+      ['kinmen', ['Quemoy'], ['Kinmen (Quemoy)', 'Kinmen', '金門'], ['Place', '', 'Island group.']],
+      ['abbr-cpr', ['CPR'], ['CPR', 'PRC'], ['Abbreviation', '', 'Chinese People’s Republic.'], 'china'],
+    ]);
+    expect(unpackNames(packed)[1]).toEqual({
+      id: 'abbr-cpr',
+      spellings: ['CPR'],
+      names: ['CPR', 'PRC'],
+      abbreviates: 'china',
+      card: { type: 'Abbreviation', dates: undefined, role: 'Chinese People’s Republic.' },
+    });
+  });
+
+  test('names travel in shards by first letter: a query fetches those of its words, and finds its entity there', () => {
+    expect(shardKey('Quemoy')).toBe('q');
+    expect(shardKey('Éamon')).toBe('e');
+    expect(shardKey('Хрущёв')).toBe('cyrillic');
+    expect(shardKey('毛泽东')).toBe('han');
+    expect(shardKeys('Mao Tse-tung')).toEqual(['m', 't']);
+    const packed = packNames([
+      { id: 'khrushchev', name: 'Nikita Khrushchev', spellings: ['N.S. Khrushchev'], variants: ['Хрущёв'], card: { type: 'Person', dates: '1894–1971', role: 'First Secretary.' } },
+      { id: 'kinmen', name: 'Kinmen (Quemoy)', spellings: ['Quemoy'], variants: ['金門'], card: { type: 'Place', role: 'Island group.' } },
+    ]);
+    const shards = shardNames(packed);
+    expect([...shards.keys()].sort()).toEqual(['cyrillic', 'han', 'k', 'n', 'q']);
+    expect(shards.get('k')?.map(([id]) => id)).toEqual(['khrushchev', 'kinmen']);
+    expect(namedEntities('Quemoy', unpackNames(shards.get(shardKey('Quemoy')) ?? []))).toEqual(['kinmen']);
+  });
+
+  test('the box searches from two letters, or one character of Chinese', () => {
+    expect(worthSearching('Q')).toBe(false);
+    expect(worthSearching(' Qu ')).toBe(true);
+    expect(worthSearching('毛')).toBe(true);
+    expect(worthSearching('')).toBe(false);
   });
 
   test('a misspelt name finds the nearest name, within two letters for long words and one for short', () => {
@@ -40,11 +103,10 @@ describe('search terms', () => {
     expect(withHighlight('/entities/kinmen/', [])).toBe('/entities/kinmen/');
   });
 
-  test('an excerpt loses the bracketed alias lists, even cut off, and marks the text’s spelling', () => {
-    expect(cleanExcerpt('the islands of ⟦Kinmen · <mark>Jinmen</mark> · 金門⟧. Quemoy and Matsu', ['Jinmen', 'Quemoy'])).toBe(
-      'the islands of <mark>Quemoy</mark> and Matsu',
-    );
-    expect(cleanExcerpt('<mark>Jinmen</mark> · 金門⟧. Quemoy was shelled', ['Quemoy'])).toBe('<mark>Quemoy</mark> was shelled');
-    expect(cleanExcerpt('defending Quemoy ⟦Kinmen · Jin', ['Quemoy'])).toBe('defending <mark>Quemoy</mark>');
+  test('an excerpt loses the entity terms of the index, marked or not, and marks the text’s spelling', () => {
+    expect(cleanExcerpt('the islands of Quemoy <mark>zqkinmenqz</mark> and Matsu zqmatsuislandsqz', ['Jinmen', 'Quemoy'])).toBe('the islands of <mark>Quemoy</mark> and Matsu');
+    expect(cleanExcerpt('Khrushchev zqkhrushchevnikitaqz’s visit', [])).toBe('Khrushchev’s visit');
+    expect(cleanExcerpt('our island Quemoy zqkinmenqz. We take', [])).toBe('our island Quemoy. We take');
+    expect(cleanExcerpt('Kinmen (Quemoy). zqkinmenqz. Island group', ['Quemoy'])).toBe('Kinmen (<mark>Quemoy</mark>). Island group');
   });
 });

@@ -1,0 +1,9 @@
+/**
+ * For an archive built in parts (SEARCH_PARTS; README, "Past one build"): the other parts whose
+ * indexes every search box searches too. `null` for a site built in one piece.
+ */
+import type { APIRoute } from 'astro';
+import { parseSearchParts } from '../../lib/search-parts.ts';
+
+export const GET: APIRoute = () =>
+  new Response(JSON.stringify(parseSearchParts(process.env['SEARCH_PARTS'], import.meta.env.BASE_URL) ?? null), { headers: { 'content-type': 'application/json' } });
