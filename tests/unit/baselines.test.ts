@@ -145,7 +145,11 @@ describe('the Tufte page', () => {
   test('puts the note where it is referred to', () => {
     const note = selectAll('span.sidenote', tree).find((span) => htmlText(span).includes('Jinmen'));
     expect(note).toBeDefined();
-    expect(html).toMatch(/Quemoy and Matsu<label for="sn-quemoy-matsu"[^>]*><\/label><input[^>]*><span class="sidenote">Two groups of small islands/);
+    // The note's own first words, as the source writes them, right after its reference.
+    const markdown = readFileSync('content/documents/antonov-mao-1959-10-14.md', 'utf8');
+    const opening = /^\[\^quemoy-matsu\]: (\S+ \S+ \S+)/m.exec(markdown)?.[1] ?? '';
+    expect(opening).not.toBe('');
+    expect(html).toContain(`Quemoy and Matsu<label for="sn-quemoy-matsu" class="margin-toggle sidenote-number"></label><input type="checkbox" id="sn-quemoy-matsu" class="margin-toggle"><span class="sidenote">${opening}`);
   });
 
   test('groups the text in a section per heading, with no markers or entity links left', () => {
