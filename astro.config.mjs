@@ -3,6 +3,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import pagefind from './src/integrations/pagefind.ts';
 import siteAddress from './src/integrations/site-address.ts';
+import { plainDynamicImports } from './src/integrations/plain-dynamic-imports.ts';
 import { readRegistryAndBibliography } from './src/lib/bibliography.ts';
 import { anchorLockPath, contentDir } from './src/lib/content-files.ts';
 import { readAnchorLock } from './src/lib/read-lock.ts';
@@ -22,12 +23,17 @@ export default defineConfig({
   // Styles and scripts stay in files, never inlined into the page: the Content-Security-Policy
   // (src/lib/csp.ts) allows only files from this origin, no inline code.
   build: { inlineStylesheets: 'never' },
-  // Vite would otherwise inline small scripts and assets (as data: URLs) under 4 KB, and wrap a
-  // dynamic import in a preload helper of its own chunk, which every page would then load first.
-  vite: { build: { assetsInlineLimit: 0, modulePreload: false } },
+  // Vite would otherwise inline small scripts and assets (as data: URLs) under 4 KB.
+  vite: { build: { assetsInlineLimit: 0 }, plugins: [plainDynamicImports()] },
   integrations: [
     siteAddress(),
-    pagefind({ entityIds: entities.map((entity) => entity.id) }),
+    pagefind({
+      entityIds: entities.map((entity) => entity.id),
+      // Search filters by person, place, organization and event, on the pages that mention them.
+      facets: new Map(
+        entities.filter((entity) => ['person', 'place', 'organization', 'event'].includes(entity.type)).map((entity) => [entity.id, { filter: entity.type, value: entity.name }]),
+      ),
+    }),
   ],
   markdown: {
     processor: unified({

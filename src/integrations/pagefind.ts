@@ -3,12 +3,14 @@ import { join, normalize, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
-import { prepareForIndex } from '../lib/search-index.ts';
+import { type Facet, prepareForIndex } from '../lib/search-index.ts';
 import { entityToken } from '../lib/search-terms.ts';
 
 export interface Options {
   /** The ids of the registry's entities: each gets a search term of its own (`entityToken`). */
   entityIds?: readonly string[];
+  /** The search facet of each entity that has one, by id: added to the pages that mention it. */
+  facets?: ReadonlyMap<string, Facet>;
 }
 
 /**
@@ -76,7 +78,7 @@ export default function pagefind(options: Options = {}): AstroIntegration {
           // entity's mentions, the lists of documents) would be left out by Pagefind anyway, since
           // other pages do mark theirs: not handing them over saves reading thousands of them.
           if (!html.includes('data-pagefind-body')) continue;
-          const added = await index.addHTMLFile({ sourcePath: relative(site, path), content: prepareForIndex(html) });
+          const added = await index.addHTMLFile({ sourcePath: relative(site, path), content: prepareForIndex(html, { facets: options.facets ?? new Map() }) });
           if (added.errors.length > 0) throw new Error(`Pagefind could not index ${relative(site, path)}: ${added.errors.join('; ')}`);
           indexed++;
         }

@@ -9,6 +9,7 @@ import type { Paragraph, PhrasingContent, Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import '../plugins/mdast-data.ts';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { INSERTION } from '../plugins/remark-insertions.ts';
@@ -77,8 +78,8 @@ export interface ParagraphDirective {
 export function treeDirectives(tree: Root): ParagraphDirective[] {
   const paragraphs: ParagraphDirective[] = [];
   visit(tree, 'paragraph', (node: Paragraph) => {
-    const id = node.data?.hProperties?.['id'];
-    if (typeof id !== 'string') return;
+    const id = node.data?.paragraph?.id;
+    if (id === undefined) return;
     // The first child is the paragraph number remark-paragraph-ids added: a link, so not a run.
     paragraphs.push({ id, directive: textDirective(plainRuns(node.children)) });
   });

@@ -131,7 +131,7 @@ function makeSidenote(
       {
         type: 'element',
         tagName: 'a',
-        properties: { className: ['sidenote-close'], href: `#${referenceId}`, dataPagefindIgnore: '' },
+        properties: { className: ['sidenote-close'], href: `#${referenceId}` },
         children: [{ type: 'text', value: closeLabel }],
       },
     ],

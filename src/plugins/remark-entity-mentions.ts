@@ -1,5 +1,6 @@
 import type { Link, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Plugin } from 'unified';
+import './mdast-data.ts';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 
@@ -57,7 +58,7 @@ const remarkEntityMentions: Plugin<[Options?], Root> = (options = {}) => {
   return (tree, file) => {
     const mentions: Mention[] = [];
     visit(tree, (node) => {
-      if (node.type === 'paragraph' && typeof node.data?.hProperties?.['id'] === 'string') {
+      if (node.type === 'paragraph' && node.data?.paragraph !== undefined) {
         const linked = new Set<string>();
         const found: Found[] = [];
         transformChildren(node, { file, known, matcher, entityUrl, linked, found, auto: true });
@@ -119,7 +120,7 @@ function transformChildren(parent: Parent, context: Context): void {
 
 /** The edition's own words (numbers, screen-reader labels) are never searched for names. */
 function isApparatus(node: RootContent | PhrasingContent): boolean {
-  return node.data?.hProperties?.['dataPagefindIgnore'] !== undefined;
+  return node.data?.apparatus === true;
 }
 
 function explicitMention(link: Link, context: Context): PhrasingContent[] {
@@ -161,11 +162,12 @@ function mentionNode(children: PhrasingContent[], ids: string[], context: Contex
   const [primary = ''] = ids;
   const first = !context.linked.has(primary);
   context.linked.add(primary);
+  // The link's address names the entity (src/lib/mention-markup.ts); words that stand for
+  // several entities list the others.
   const properties: Record<string, string | string[]> = {
     className: ['mention'],
-    dataEntity: primary,
-    ...(ids.length > 1 ? { dataEntities: ids.join(' ') } : {}),
     href: context.entityUrl(primary),
+    ...(ids.length > 1 ? { dataEntities: ids.slice(1).join(' ') } : {}),
   };
   const node: PhrasingContent = first
     ? { type: 'emphasis', children, data: { hName: 'a', hProperties: properties } }
@@ -197,9 +199,7 @@ function unwrapLaterMentions(paragraph: Paragraph, found: readonly Found[]): voi
 
 /** Each mention with its paragraph and the sentence it stands in. */
 function describe(paragraph: Paragraph, found: readonly Found[]): Mention[] {
-  const properties = paragraph.data?.hProperties ?? {};
-  const id = String(properties['id']);
-  const label = String(properties['dataPagefindTitle'] ?? id);
+  const { id, label } = paragraph.data?.paragraph ?? { id: '', label: '' };
   const { text, spans } = plainText(paragraph, new Set(found.map((item) => item.node)));
   const sentences = [...new Intl.Segmenter('en', { granularity: 'sentence' }).segment(text)];
   return found.flatMap((item) => {

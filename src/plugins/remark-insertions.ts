@@ -1,5 +1,6 @@
 import type { PhrasingContent, Root, Text } from 'mdast';
 import type { Plugin } from 'unified';
+import './mdast-data.ts';
 import { SKIP, visit } from 'unist-util-visit';
 
 /** Who added a passage to the translated text. */
@@ -27,24 +28,55 @@ const defaultLabels: Record<Inserter, string> = {
  */
 export const INSERTION = /\[([^[\]]+?)\]|\(([^()]+?-(?:[A-Z]\.){1,3})\)/g;
 
+/** The kinds of insertion a document has, each with how it is written there: for its key. */
+export interface InsertionKind {
+  by: Inserter;
+  /** The sign as the document writes it, with an ellipsis for the words: `[…]`, `[… --ed.]`, `(… -S.A.)`. */
+  sign: string;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The kinds of insertion in the document, in the order first met; set by remark-insertions. */
+    insertionKinds: InsertionKind[];
+  }
+}
+
 /**
  * Marks up the insertions of translators and editors in the transcribed text as `<ins>`,
  * keeping their brackets, with a class and a label that say who inserted them, so that a
- * reader can tell them from the translated words. Text is never changed.
+ * reader can tell them from the translated words. Text is never changed. Records the kinds the
+ * document has in `file.data.insertionKinds` (and in the frontmatter Astro returns), so that its
+ * page explains those and no others.
  * Runs on text nodes only; run after remark-gfm (so footnote references are not text).
  */
 const remarkInsertions: Plugin<[Options?], Root> = (options = {}) => {
   const labels = { ...defaultLabels, ...options.labels };
-  return (tree) => {
+  return (tree, file) => {
+    const kinds = new Map<Inserter, InsertionKind>();
     visit(tree, 'text', (node, index, parent) => {
       if (parent === undefined || index === undefined) return;
       const pieces = splitInsertions(node, labels);
       if (pieces.length === 1) return;
+      for (const passage of node.value.match(INSERTION) ?? []) {
+        const by = classifyInsertion(passage);
+        if (!kinds.has(by)) kinds.set(by, { by, sign: signOf(passage, by) });
+      }
       parent.children.splice(index, 1, ...(pieces as typeof parent.children));
       return [SKIP, index + pieces.length];
     });
+    file.data.insertionKinds = [...kinds.values()];
+    const astro = file.data.astro;
+    if (astro?.frontmatter) astro.frontmatter['insertionKinds'] = file.data.insertionKinds;
   };
 };
+
+/** The sign of an insertion with its words left out: `[…]`, `[… --ed.]`, `(… -S.A.)`. */
+function signOf(passage: string, by: Inserter): string {
+  if (by === 'translator') return '[…]';
+  if (by === 'editor') return `[… ${/--\s*ed\.?\]$/.exec(passage)?.[0]?.slice(0, -1) ?? '--ed.'}]`;
+  return `(… ${/-(?:[A-Z]\.){1,3}\)$/.exec(passage)?.[0]?.slice(0, -1) ?? ''})`;
+}
 
 export default remarkInsertions;
 
@@ -67,7 +99,7 @@ function splitInsertions(node: Text, labels: Record<Inserter, string>): Phrasing
         {
           type: 'emphasis',
           children: [{ type: 'text', value: `${labels[by]}: ` }],
-          data: { hName: 'span', hProperties: { className: ['visually-hidden'], dataPagefindIgnore: '' } },
+          data: { apparatus: true, hName: 'span', hProperties: { className: ['visually-hidden'] } },
         },
         { type: 'text', value: passage },
       ],

@@ -5,6 +5,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { type Anchor, excerptOf, hashText } from '../lib/anchors.ts';
 import { defaultLabelSchemes, type LabelScheme, paragraphLabel } from '../lib/paragraph-label.ts';
+import './mdast-data.ts';
 
 export interface Options {
   /** How ids map to visible labels. Default: `intro-3` → "Intro ¶ 3", `p12` → "¶ 12". */
@@ -25,8 +26,8 @@ const MARKER = /[ \t]*\{#([A-Za-z][\w-]*)((?:[ \t]+\.[A-Za-z][\w-]*)*)[ \t]*\}[ 
  * Reads the permanent id stamped at the end of every paragraph and section heading
  * (`… text. {#p12}`, optionally with classes: `{#p1 .record-head}`), removes the marker from
  * the text, and gives the block its id. Paragraphs also get a visible number that links to
- * itself and the title that Pagefind needs for a deep link. Records every anchor, with a hash
- * of its text, in `file.data.anchors`.
+ * itself, and their id and label as `data.paragraph` for the plugins after this one. Records
+ * every anchor, with a hash of its text, in `file.data.anchors`.
  *
  * Every paragraph outside footnote definitions must have an id, and ids must be unique: the
  * build fails with the line otherwise. Run after remark-gfm, before remark-rehype.
@@ -64,11 +65,8 @@ const remarkParagraphIds: Plugin<[Options?], Root> = (options = {}) => {
         node.children.unshift(numberLink(marker.id, label), { type: 'text', value: ' ' });
         node.data = {
           ...node.data,
-          hProperties: {
-            id: marker.id,
-            className: ['para', ...marker.classes],
-            dataPagefindTitle: label,
-          },
+          paragraph: { id: marker.id, label },
+          hProperties: { id: marker.id, className: ['para', ...marker.classes] },
         };
       } else {
         label = text;
@@ -110,18 +108,12 @@ function takeMarker(node: Paragraph | Heading, file: VFile): Marker {
   return { id, classes };
 }
 
-/** The visible number: a link to the paragraph itself, kept out of the search index. */
+/** The visible number: a link to the paragraph itself, the edition's words, not the text's. */
 function numberLink(id: string, label: string): Paragraph['children'][number] {
   return {
     type: 'link',
     url: `#${id}`,
     children: [{ type: 'text', value: label }],
-    data: {
-      hProperties: {
-        className: ['pnum'],
-        dataPagefindIgnore: '',
-        ariaLabel: `${label}: link to this paragraph`,
-      },
-    },
+    data: { apparatus: true, hProperties: { className: ['pnum'] } },
   };
 }

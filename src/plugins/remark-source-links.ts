@@ -36,8 +36,8 @@ const substantive = new Set(['primary', 'scholarly']);
 /**
  * Resolves the citations in a document's notes. Inside a footnote,
  * `[FRUS 1958–1960, XIX, doc. 30](source:frus-1958-60v19-d30)` becomes a link to the work's
- * address (or, for a record of this edition, to its page), marked with the work's kind
- * (`data-source-kind`) for styling. It reports, each at its line: a `source:` id the bibliography
+ * address (or, for a record of this edition, to its page); a reference work's link is marked
+ * (`data-source-kind="reference"`), set back beside the sources it stands with. It reports, each at its line: a `source:` id the bibliography
  * lacks; a plain http(s) link in a note (every cited work goes through the bibliography, where
  * its address is checked); a note that cites no primary source or scholarship; a `source:` link
  * outside a note. All of a document's problems are collected (`file.message`) and the document
@@ -137,7 +137,9 @@ function checkNote(note: FootnoteDefinition, context: NoteContext): void {
           type: 'link',
           url: context.urlOf(work),
           children: node.children,
-          data: { hProperties: { className: ['source-link'], dataSourceKind: work.kind } },
+          // Only what the page shows differently is marked: a link on every source would weigh
+          // on every reading page for nothing.
+          ...(work.kind === 'reference' ? { data: { hProperties: { dataSourceKind: 'reference' } } } : {}),
           ...(node.position ? { position: node.position } : {}),
         };
         if (parent && index !== undefined) (parent.children as Nodes[])[index] = link;

@@ -5,7 +5,8 @@
  */
 import { termsFromUrl } from '../lib/highlight.ts';
 
-const skip = '[data-pagefind-ignore], .visually-hidden, script, style, .search-clear';
+// The edition's own words and chrome: never marked as found.
+const skip = '[data-pagefind-ignore], .pnum, .sidenote-close, .visually-hidden, script, style, .search-clear';
 
 export function highlight(root: ParentNode = document): number {
   const terms = termsFromUrl(location.search);

@@ -6,6 +6,7 @@
  * (WCAG 1.4.13).
  */
 import type { EntityNote } from '../lib/entity-facts.ts';
+import { entityOfHref } from '../lib/mention-markup.ts';
 
 /** Starts the notes for the names of the page, and shows the note of `first`, the name that woke them. */
 export function startNameNotes(source: string, first: HTMLAnchorElement): void {
@@ -28,7 +29,7 @@ export function startNameNotes(source: string, first: HTMLAnchorElement): void {
   const show = async (link: HTMLAnchorElement) => {
     window.clearTimeout(hideTimer);
     current = link;
-    const id = link.dataset['entity'];
+    const id = entityOfHref(link.getAttribute('href') ?? '');
     const note = id === undefined ? undefined : (await load().catch(() => ({}) as Record<string, EntityNote>))[id];
     // The reader may have moved on while the notes were loading.
     if (note === undefined || current !== link) return;

@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { entitiesDir } from '../../src/lib/content-files.ts';
 import { readEntities } from '../../src/lib/entities.ts';
+import { entityOfHref, mentionEntities } from '../../src/lib/mention-markup.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { parsePage } from '../helpers/built-pages.ts';
 
@@ -52,7 +53,7 @@ describe('mentions in the document', () => {
     const missed: string[] = [];
     for (const paragraph of paragraphs) {
       const linked = new Set(
-        (selectAll('a.mention', paragraph) as Element[]).flatMap((mention) => [String(mention.properties['dataEntity']), ...String(mention.properties['dataEntities'] ?? '').split(' ')]),
+        (selectAll('a.mention', paragraph) as Element[]).flatMap((mention) => mentionEntities(mention.properties['dataEntities'] as string | undefined, String(mention.properties['href']))),
       );
       for (const text of unlinkedText(paragraph)) {
         for (const match of text.matchAll(pattern)) {
@@ -66,7 +67,7 @@ describe('mentions in the document', () => {
 
   test('a name is a link once in its paragraph: later mentions are plain text', () => {
     const repeated = paragraphs.flatMap((paragraph) => {
-      const ids = (selectAll('a.mention', paragraph) as Element[]).map((mention) => String(mention.properties['dataEntity']));
+      const ids = (selectAll('a.mention', paragraph) as Element[]).map((mention) => entityOfHref(String(mention.properties['href'])) ?? '');
       return ids.filter((id, index) => ids.indexOf(id) !== index).map((id) => `${id} in #${String(paragraph.properties['id'])}`);
     });
     expect(repeated).toEqual([]);
@@ -78,7 +79,7 @@ describe('mentions in the document', () => {
     const mentions = selectAll('a.mention', tree) as Element[];
     expect(mentions.length).toBeGreaterThan(150);
     for (const mention of mentions) {
-      const id = String(mention.properties['dataEntity']);
+      const id = entityOfHref(String(mention.properties['href'])) ?? '';
       expect(ids).toContain(id);
       expect(String(mention.properties['href'])).toBe(`/entities/${id}/`);
     }
@@ -86,7 +87,7 @@ describe('mentions in the document', () => {
 
   test('the document’s page of names lists every entity the text mentions, each with a line and its paragraphs', () => {
     const names = parsePage('dist/documents/antonov-mao-1959-10-14/names/index.html');
-    const mentioned = new Set((selectAll('.document-text a.mention', tree) as Element[]).map((mention) => String(mention.properties['dataEntity'])));
+    const mentioned = new Set((selectAll('.document-text a.mention', tree) as Element[]).map((mention) => entityOfHref(String(mention.properties['href'])) ?? ''));
     expect(mentioned.size).toBeGreaterThan(50);
     for (const id of mentioned) {
       const entry = select(`#entity-${id}`, names);
@@ -167,7 +168,7 @@ describe('a mention’s gloss in the browser', () => {
   });
 
   test('shows on keyboard focus and hides with Escape', async () => {
-    await page.focus('#p10 a.mention[data-entity="kinmen"]');
+    await page.focus('#p10 a.mention[href$="/entities/kinmen/"]');
     const tip = page.locator('.mention-tip');
     await expect.poll(() => tip.isVisible()).toBe(true);
     expect(await tip.textContent()).toContain('Kinmen');
@@ -176,7 +177,7 @@ describe('a mention’s gloss in the browser', () => {
   });
 
   test('shows on hover', async () => {
-    await page.hover('#p10 a.mention[data-entity="matsu-islands"]');
+    await page.hover('#p10 a.mention[href$="/entities/matsu-islands/"]');
     const tip = page.locator('.mention-tip');
     await expect.poll(() => tip.isVisible()).toBe(true);
     expect(await tip.textContent()).toContain('Matsu');
@@ -185,9 +186,9 @@ describe('a mention’s gloss in the browser', () => {
   test('screen readers get the note as the focused link’s description', async () => {
     await page.mouse.move(0, 0);
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await page.focus('#p10 a.mention[data-entity="kinmen"]');
+    await page.focus('#p10 a.mention[href$="/entities/kinmen/"]');
     const description = () =>
-      page.$eval('#p10 a.mention[data-entity="kinmen"]', (link) => document.getElementById(link.getAttribute('aria-describedby') ?? '')?.textContent ?? '');
+      page.$eval('#p10 a.mention[href$="/entities/kinmen/"]', (link) => document.getElementById(link.getAttribute('aria-describedby') ?? '')?.textContent ?? '');
     await expect.poll(description).toContain('Kinmen');
     await page.keyboard.press('Escape');
   });
@@ -201,16 +202,16 @@ describe('a mention’s gloss in the browser', () => {
       });
     await page.mouse.move(0, 0);
     await page.locator('body').focus();
-    const quiet = await style('#p10 a.mention[data-entity="matsu-islands"]');
+    const quiet = await style('#p10 a.mention[href$="/entities/matsu-islands/"]');
     expect(quiet.line).toBe('none');
     expect(quiet.color).toBe(quiet.text);
-    await page.hover('#p10 a.mention[data-entity="matsu-islands"]');
-    expect((await style('#p10 a.mention[data-entity="matsu-islands"]')).line).toBe('underline');
+    await page.hover('#p10 a.mention[href$="/entities/matsu-islands/"]');
+    expect((await style('#p10 a.mention[href$="/entities/matsu-islands/"]')).line).toBe('underline');
     await page.mouse.move(0, 0);
-    await page.focus('#p10 a.mention[data-entity="kinmen"]');
+    await page.focus('#p10 a.mention[href$="/entities/kinmen/"]');
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Tab');
-    const focused = await style('#p10 a.mention[data-entity="kinmen"]');
+    const focused = await style('#p10 a.mention[href$="/entities/kinmen/"]');
     expect(focused.line).toBe('underline');
     expect(focused.outline).not.toBe('none');
   });

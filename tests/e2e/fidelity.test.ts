@@ -14,6 +14,9 @@ import { expect, test } from 'vitest';
 /** The edition's apparatus: what the edition adds around the transcribed words. */
 const apparatus = [
   '[data-pagefind-ignore]',
+  '.pnum',
+  '.sidenote-close',
+  '.visually-hidden',
   '.sidenote',
   '.note-ref',
   '.document-meta',

@@ -44,7 +44,7 @@ function mentioning(entity: string): string[] {
   const html = readFileSync(`dist/${documentPath}index.html`, 'utf8');
   const paragraphs = html.split(/(?=<p id="(?:p|intro-)[\w-]+")/).slice(1);
   return paragraphs
-    .filter((paragraph) => new RegExp(`data-entit(?:y|ies)="(?:[^"]* )?${entity}(?: [^"]*)?"`).test(paragraph.split('</p>')[0] ?? ''))
+    .filter((paragraph) => new RegExp(`(?:data-entities="(?:[^"]* )?${entity}(?: [^"]*)?"|class="mention" href="[^"]*/entities/${entity}/")`).test(paragraph.split('</p>')[0] ?? ''))
     .map((paragraph) => /<p id="([\w-]+)"/.exec(paragraph)?.[1] ?? '');
 }
 

@@ -32,6 +32,6 @@ describe('remark-paragraph-ids', () => {
     const { html } = await render('Annex text. {#a1}\n', {
       remark: [[remarkParagraphIds, { schemes: [{ prefix: 'a', label: 'Annex ¶ ' }] }]],
     });
-    expect(html).toContain('data-pagefind-title="Annex ¶ 1"');
+    expect(html).toContain('<a href="#a1" class="pnum">Annex ¶ 1</a>');
   });
 });

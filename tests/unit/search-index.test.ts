@@ -8,8 +8,8 @@ const prepared = (body: string) => bodyOf(prepareForIndex(page(body)));
 
 describe('what the index gets beside a mention', () => {
   test('every mention carries the search term of its entity, whatever its spelling', () => {
-    expect(prepared('<p><a class="mention" data-entity="kinmen" href="/entities/kinmen/">Quemoy</a> and <span class="mention" data-entity="kinmen">Quemoy</span></p>')).toBe(
-      '<p><a class="mention" data-entity="kinmen" href="/entities/kinmen/">Quemoy zqkinmenqz</a> and <span class="mention" data-entity="kinmen">Quemoy zqkinmenqz</span></p>',
+    expect(prepared('<p><a class="mention" href="/entities/kinmen/">Quemoy</a> and <a class="mention" href="/reader/entities/kinmen/">Quemoy</a></p>')).toBe(
+      '<p><a class="mention" href="/entities/kinmen/">Quemoy zqkinmenqz</a> and <a class="mention" href="/reader/entities/kinmen/">Quemoy zqkinmenqz</a></p>',
     );
   });
 
@@ -20,8 +20,29 @@ describe('what the index gets beside a mention', () => {
   });
 
   test('the mention markup itself is left as it is', () => {
-    const html = '<p><a class="mention" data-entity="x" href="/">words</a></p>';
-    expect(prepared(html)).toContain('<a class="mention" data-entity="x" href="/">');
+    const html = '<p><a class="mention" href="/entities/x/">words</a></p>';
+    expect(prepared(html)).toContain('<a class="mention" href="/entities/x/">');
+  });
+});
+
+describe('the facets of a page', () => {
+  const facets = new Map([
+    ['kinmen', { filter: 'place', value: 'Kinmen' }],
+    ['mao-zedong', { filter: 'person', value: 'Mao Zedong' }],
+  ]);
+  test('the people and places its paragraphs mention, once each; not those of its notes', () => {
+    const html = prepareForIndex(
+      page(
+        '<p class="para" id="p1"><a class="mention" href="/entities/kinmen/">Quemoy</a>, <a class="mention" href="/entities/kinmen/">Jinmen</a><span class="sidenote" role="doc-footnote"><a class="mention" href="/entities/mao-zedong/">Mao</a></span></p>',
+      ),
+      { facets },
+    );
+    expect(html.match(/data-pagefind-filter/g)).toHaveLength(1);
+    expect(html).toContain('<meta data-pagefind-filter="place[content]" content="Kinmen">');
+  });
+  test('an entity without a facet adds none', () => {
+    const html = prepareForIndex(page('<p class="para" id="p1"><a class="mention" href="/entities/other/">x</a></p>'), { facets });
+    expect(html).not.toContain('data-pagefind-filter');
   });
 });
 
