@@ -15,6 +15,9 @@
  *   The conversation (14 October) is the original event that the record (21 October) reports;
  *   the record's own date is the item's date.
  * - No `DC.source`: the RDF import reads it as a publication title, which a manuscript lacks.
+ * - One tag for each thing: the date as `citation_publication_date` (what Google Scholar reads;
+ *   Zotero takes it or `citation_date` alike), the language as `citation_language`; Open Graph
+ *   only for what the page's own title and description do not say (link previews read those).
  * - An address is given only when it is known: without SITE_URL the page gives a path, which
  *   Zotero resolves against the address it opened (Embedded Metadata.js, relativeToAbsolute);
  *   Open Graph and JSON-LD, which want absolute addresses, then leave it out.
@@ -48,14 +51,14 @@ export function zoteroExtra(data: DocumentData): string {
 
 /**
  * Every meta tag of a document page, in order. `address` is the document's address: absolute
- * when the site's origin is known, otherwise a path from the site's root.
+ * when the site's origin is known, otherwise a path from the site's root. (The description is
+ * the page's own `<meta name="description">`, which the layout writes.)
  */
-export function referenceMetaTags(data: DocumentData, address: string, description: string, siteName: string): MetaTag[] {
+export function referenceMetaTags(data: DocumentData, address: string, siteName: string): MetaTag[] {
   const absolute = isAbsolute(address);
   const slashDate = data.recordDate.replace(/-/g, '/');
   const tags: [MetaTag['attribute'], string, string | undefined][] = [
     ['name', 'citation_title', data.title],
-    ['name', 'citation_date', slashDate],
     ['name', 'citation_publication_date', slashDate],
     ['name', 'citation_series_title', data.publication.title],
     ['name', 'citation_publisher', data.publication.publisher],
@@ -71,14 +74,9 @@ export function referenceMetaTags(data: DocumentData, address: string, descripti
     ['name', 'DC.creator', inverted(data.author)],
     ['name', 'DC.contributor', data.translator && inverted(data.translator)],
     ['name', 'DC.date', data.recordDate],
-    ['name', 'DC.type', 'Text'],
-    ['name', 'DC.format', 'text/html'],
-    ['name', 'DC.language', 'en'],
     ['name', 'DC.identifier', absolute ? address : undefined],
     ['name', 'DC.publisher', data.publication.publisher],
     ['property', 'og:type', 'article'],
-    ['property', 'og:title', data.title],
-    ['property', 'og:description', description],
     ['property', 'og:url', absolute ? address : undefined],
     ['property', 'og:site_name', siteName],
   ];

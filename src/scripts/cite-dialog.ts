@@ -7,7 +7,12 @@
 // The shapes the build writes to citations.json: type-only imports, erased from the bundle.
 import type { Formatted } from '../lib/citations.ts';
 import type { ParagraphCitations } from '../lib/document-citations.ts';
-import type { Completer } from './page-address.ts';
+import { addressCompleter, completeDownloads, completeTextIn } from './page-address.ts';
+import { addStylesheet } from './stylesheet.ts';
+// The dialog's styles come with this code, not with every reading page.
+import styles from '../styles/cite.css?url';
+
+const styled = addStylesheet(styles);
 
 interface Citations {
   document: { chicagoBibliography: Formatted; mlaWorksCited: Formatted; apaReference: Formatted };
@@ -54,8 +59,22 @@ function copyButton(block: HTMLElement, name: string, live: HTMLElement): void {
   block.after(button);
 }
 
-/** Copy buttons for every citation block (`[data-copy]`) of the document's Cite panel. */
-export function addCopyButtons(article: HTMLElement): void {
+/**
+ * The document's Cite panel, once opened: on a site built without its origin, its citations and
+ * downloads given the address the page was opened at (`address` is the document's address as
+ * built); and, where the browser can copy, a Copy button for every citation block (`[data-copy]`).
+ */
+export async function preparePanel(panel: HTMLElement, address: string, canCopy: boolean): Promise<void> {
+  const complete = addressCompleter(address, location.href);
+  if (complete) {
+    completeTextIn(panel, '[data-copy]', complete);
+    completeDownloads(panel, complete);
+  }
+  if (canCopy) await addCopyButtons(panel);
+}
+
+async function addCopyButtons(article: HTMLElement): Promise<void> {
+  await styled;
   const status = element('p', 'copy-status visually-hidden');
   status.setAttribute('role', 'status');
   article.append(status);
@@ -71,8 +90,12 @@ let status: HTMLElement | undefined;
 // The dialog shows the paragraph asked for last, even if an earlier request answers later.
 let latest = 0;
 
-/** Opens the Cite dialog of one paragraph; `source` is the document's citations.json. */
-export async function openCiteDialog(source: string, complete: Completer, id: string, label: string): Promise<void> {
+/**
+ * Opens the Cite dialog of one paragraph; `source` is the document's citations.json, `address`
+ * the document's address as built (a path, completed here, when the site's origin was not known).
+ */
+export async function openCiteDialog(source: string, address: string, id: string, label: string): Promise<void> {
+  const complete = addressCompleter(address, location.href) ?? ((text: string) => text);
   citations ??= fetch(source).then(async (response) => {
     if (!response.ok) throw new Error(String(response.status));
     return JSON.parse(complete(await response.text())) as Citations;
@@ -95,6 +118,7 @@ export async function openCiteDialog(source: string, complete: Completer, id: st
   close.addEventListener('click', () => box.close());
   live.textContent = '';
   box.replaceChildren(heading, close, live);
+  await styled;
   box.showModal();
   let data: Citations;
   try {

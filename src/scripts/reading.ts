@@ -1,27 +1,20 @@
 /**
  * The reading page's script, loaded after the page: it sets up what the reader can use and loads
  * the rest only when the reader uses it. At load: the "Show names" switch, a Cite button beside
- * every paragraph number, and, on a site built without its origin, the completion of the
- * document's address in the citations shown and downloaded. On first use: the Cite dialog and
- * the panel's Copy buttons (cite-dialog.ts), the notes on names (mention-tips.ts), the search
- * highlight (highlight.ts, when arriving from a search result).
+ * every paragraph number. On first use: the Cite dialog, and the Cite panel's Copy buttons and,
+ * on a site built without its origin, its addresses completed with the one the page was opened
+ * at (cite-dialog.ts); the notes on names (mention-tips.ts); the search highlight (highlight.ts,
+ * when arriving from a search result).
  * Without JavaScript nothing is lost but these: every number is a permanent link, every name a
  * link to its entry, every citation can be selected and copied.
  */
 import { addNamesSwitch } from './names-switch.ts';
-import { addressCompleter, completeDownloads, completeTextIn } from './page-address.ts';
 
 const article = document.querySelector<HTMLElement>('article[data-citations]');
 if (article) {
-  // Built without the site's origin, the citations give the document's address as a path: the
-  // page completes it with the address it was opened at, before anything is shown or copied.
-  const completer = addressCompleter(article.dataset['address'], location.href);
-  if (completer) {
-    completeTextIn(article, '[data-copy]', completer);
-    completeDownloads(article, completer);
-  }
-  const complete = completer ?? ((text: string) => text);
-
+  // The document's address as the build wrote it: a path when the site's origin was not known,
+  // which the Cite panel and dialog complete before anything is shown or copied.
+  const address = article.dataset['address'] ?? '';
   const header = article.querySelector('.document-header');
   if (header) addNamesSwitch(header);
 
@@ -39,8 +32,11 @@ if (article) {
   }
 
   const source = article.dataset['citations'];
-  if (source && 'clipboard' in navigator && typeof HTMLDialogElement === 'function') {
-    const dialogModule = () => import('./cite-dialog.ts');
+  const dialogModule = () => import('./cite-dialog.ts');
+  const panel = article.querySelector<HTMLDetailsElement>('details.cite-panel');
+  const canCopy = 'clipboard' in navigator && typeof HTMLDialogElement === 'function';
+  panel?.addEventListener('toggle', () => void dialogModule().then(({ preparePanel }) => preparePanel(panel, address, canCopy)), { once: true });
+  if (source && canCopy) {
     for (const paragraph of article.querySelectorAll<HTMLElement>('.para[id]')) {
       const number = paragraph.querySelector('.pnum');
       const label = number?.textContent ?? '';
@@ -51,10 +47,8 @@ if (article) {
       button.textContent = 'Cite';
       button.setAttribute('aria-haspopup', 'dialog');
       button.setAttribute('aria-label', `Link to or cite ${label}`);
-      button.addEventListener('click', () => void dialogModule().then(({ openCiteDialog }) => openCiteDialog(source, complete, paragraph.id, label)));
+      button.addEventListener('click', () => void dialogModule().then(({ openCiteDialog }) => openCiteDialog(source, address, paragraph.id, label)));
       number.after(button);
     }
-    const panel = article.querySelector<HTMLDetailsElement>('details.cite-panel');
-    panel?.addEventListener('toggle', () => void dialogModule().then(({ addCopyButtons }) => addCopyButtons(panel)), { once: true });
   }
 }

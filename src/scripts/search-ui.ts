@@ -8,15 +8,11 @@
 import { createSearchEngine } from './search-engine.ts';
 import { startSearchPage } from './search.ts';
 import { startPanel } from './site-search.ts';
+import { addStylesheet } from './stylesheet.ts';
 // The results' styles come with this code, not with every page: a stylesheet of this origin.
 import styles from '../styles/search.css?url';
 
-if (!document.querySelector(`link[href="${styles}"]`)) {
-  const sheet = document.createElement('link');
-  sheet.rel = 'stylesheet';
-  sheet.href = styles;
-  document.head.append(sheet);
-}
+void addStylesheet(styles);
 const base = document.documentElement.dataset['base'] ?? '/';
 const engine = createSearchEngine(base);
 if (document.querySelector('#search-form')) startSearchPage(engine);

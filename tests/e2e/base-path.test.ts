@@ -133,7 +133,9 @@ describe(`served below ${base}`, () => {
   test('a missing page gets the styled 404 page, whose links lead home', async () => {
     const { page, requests } = await visit('documents/no-such-document/');
     expect(await page.locator('h1').textContent()).toBe('Page not found');
-    expect(requests.filter(({ url }) => url.endsWith('.css')).map(({ status }) => status)).toEqual([200]);
+    const styles = requests.filter(({ url }) => url.endsWith('.css'));
+    expect(styles.length).toBeGreaterThan(0);
+    expect(styles.filter(({ status }) => status !== 200)).toEqual([]);
     await page.click('main a');
     expect(new URL(page.url()).pathname).toBe(base);
     expect(await page.locator('.document-table a').count()).toBeGreaterThan(0);

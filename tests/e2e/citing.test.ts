@@ -172,9 +172,9 @@ describe('paragraph actions', () => {
   test('built without SITE_URL, the Cite panel, its copies and its downloads give the address the page was opened at', async () => {
     const { page, context } = await open('#cite');
     await page.locator('#cite > summary').click();
-    const panel = await page.locator('#cite .citations').textContent();
-    expect(panel).toContain(url());
-    expect(panel).not.toMatch(/(?<![\w/:.-])\/documents\//);
+    // Completed by the panel's code, fetched as the panel opens.
+    await expect.poll(() => page.locator('#cite .citations').textContent(), { timeout: 5_000 }).toContain(url());
+    expect(await page.locator('#cite .citations').textContent()).not.toMatch(/(?<![\w/:.-])\/documents\//);
     await page.getByRole('button', { name: 'Copy Chicago, bibliography' }).click();
     await expect.poll(() => clipboard(page), { timeout: 5_000 }).toContain(`${url()}.`);
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.cite-downloads a', { hasText: 'BibTeX' }).click()]);
