@@ -4,9 +4,9 @@ import { defineConfig } from 'astro/config';
 import pagefind from './src/integrations/pagefind.ts';
 import siteAddress from './src/integrations/site-address.ts';
 import { plainDynamicImports } from './src/integrations/plain-dynamic-imports.ts';
-import { readRegistryAndBibliography } from './src/lib/bibliography.ts';
-import { anchorLockPath, contentDir } from './src/lib/content-files.ts';
-import { readAnchorLock } from './src/lib/read-lock.ts';
+import { readRegistryAndBibliography } from './src/content/bibliography.ts';
+import { anchorLockPath, contentDir } from './src/content/content-files.ts';
+import { readAnchorLock } from './src/content/read-lock.ts';
 import { publicOrigin } from './src/lib/site.ts';
 import { rehypePlugins, remarkPlugins, remarkRehypeOptions } from './src/plugins/index.ts';
 

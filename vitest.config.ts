@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/unit/**/*.test.ts'],
+          include: ['tests/unit/**/*.test.ts', 'tools/tests/**/*.test.ts', 'bench/tests/**/*.test.ts'],
         },
       },
       {

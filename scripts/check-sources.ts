@@ -9,9 +9,9 @@
  *
  * EDITION_CONTENT names another content folder, as for the build.
  */
-import { formatPlacedProblems, sourceCountLine } from '../src/lib/bibliography.ts';
-import { contentDir } from '../src/lib/content-files.ts';
-import { checkSourcePolicy } from '../src/lib/source-policy.ts';
+import { formatPlacedProblems, sourceCountLine } from '../src/content/bibliography.ts';
+import { contentDir } from '../src/content/content-files.ts';
+import { checkSourcePolicy } from '../src/content/source-policy.ts';
 
 const { problems, registry, counts } = await checkSourcePolicy(contentDir);
 if (problems.length > 0) console.error(formatPlacedProblems(problems));

@@ -9,7 +9,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { compareWithLock, lockEntries } from '../src/lib/anchors.ts';
-import { anchorLockPath, documentFiles } from '../src/lib/content-files.ts';
+import { anchorLockPath, documentFiles } from '../src/content/content-files.ts';
 import {
   checkCorrections,
   correctionLogPath,
@@ -17,10 +17,10 @@ import {
   correctionMessages,
   entryCounts,
   readCorrectionLog,
-} from '../src/lib/corrections.ts';
-import { documentAnchors } from '../src/lib/document-anchors.ts';
-import { formatProblems } from '../src/lib/frontmatter-check.ts';
-import { readAnchorLock } from '../src/lib/read-lock.ts';
+} from '../src/content/corrections.ts';
+import { documentAnchors } from '../src/content/document-anchors.ts';
+import { formatProblems } from '../src/content/frontmatter-check.ts';
+import { readAnchorLock } from '../src/content/read-lock.ts';
 
 const lock = readAnchorLock(anchorLockPath);
 let failed = false;

@@ -4,7 +4,7 @@
  */
 import { type CollectionEntry, getCollection, render } from 'astro:content';
 import type { IndexedDocument } from '../lib/entity-index.ts';
-import type { Mention } from '../plugins/remark-entity-mentions.ts';
+import type { Mention } from '../lib/mentions.ts';
 import type { Work } from '../schemas/bibliography.ts';
 import type { Entity } from '../schemas/entity.ts';
 

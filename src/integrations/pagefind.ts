@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
 import { type Facet, prepareForIndex } from '../lib/search-index.ts';
-import { entityToken } from '../lib/search-terms.ts';
+import { entityToken } from '../shared/search-terms.ts';
 
 export interface Options {
   /** The ids of the registry's entities: each gets a search term of its own (`entityToken`). */

@@ -1,4 +1,4 @@
-import type { Mention } from '../plugins/remark-entity-mentions.ts';
+import type { Mention } from './mentions.ts';
 import type { Entity, EntityType } from '../schemas/entity.ts';
 import { entityTypes } from '../schemas/entity.ts';
 

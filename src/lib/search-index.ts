@@ -22,8 +22,8 @@ import rehypeParse from 'rehype-parse';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
-import { mentionEntities } from './mention-markup.ts';
-import { entityToken } from './search-terms.ts';
+import { mentionEntities } from '../shared/mention-markup.ts';
+import { entityToken } from '../shared/search-terms.ts';
 
 const headings = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 

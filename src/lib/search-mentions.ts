@@ -9,7 +9,7 @@
  * they mention it, then in text order. Each paragraph comes with the sentence of its first
  * mention, cut to a few words around it: the excerpt, in the text's own words.
  */
-import type { Mention } from '../plugins/remark-entity-mentions.ts';
+import type { Mention } from './mentions.ts';
 import type { Entity } from '../schemas/entity.ts';
 import { type IndexedDocument, mentionTargets } from './entity-index.ts';
 

@@ -6,14 +6,8 @@
  * the words in the page), a link, emphasis or an insertion (which carries a hidden label).
  */
 import type { Paragraph, PhrasingContent, Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
-import '../plugins/mdast-data.ts';
 import { visit } from 'unist-util-visit';
-import { VFile } from 'vfile';
-import { INSERTION } from '../plugins/remark-insertions.ts';
-import remarkParagraphIds from '../plugins/remark-paragraph-ids.ts';
+import { INSERTION } from './insertions.ts';
 
 /** How many words a fragment's start and end take. */
 const WORDS = 5;
@@ -86,22 +80,3 @@ export function treeDirectives(tree: Root): ParagraphDirective[] {
   return paragraphs;
 }
 
-/** Every numbered paragraph of a document body, parsed on its own. */
-export async function paragraphDirectives(markdownBody: string, path = 'document.md'): Promise<ParagraphDirective[]> {
-  const processor = unified().use(remarkParse).use(remarkGfm).use(remarkParagraphIds);
-  const file = new VFile({ path, value: markdownBody });
-  return treeDirectives((await processor.run(processor.parse(file), file)) as Root);
-}
-
-/**
- * The same directives, recorded while the site renders the document (run right after
- * remark-paragraph-ids, before any plugin changes the text) into the frontmatter Astro hands to
- * the pages as `remarkPluginFrontmatter.paragraphDirectives`: the citations need them, and
- * parsing every document a second time for them cost as much as a sixth of the build.
- */
-export function remarkRecordDirectives() {
-  return (tree: Root, file: VFile) => {
-    const astro = file.data.astro;
-    if (astro?.frontmatter) astro.frontmatter['paragraphDirectives'] = treeDirectives(tree);
-  };
-}

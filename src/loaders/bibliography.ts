@@ -1,7 +1,7 @@
 import { AstroError } from 'astro/errors';
 import type { Loader } from 'astro/loaders';
-import { collectBibliography, formatPlacedProblems } from '../lib/bibliography.ts';
-import { contentDir } from '../lib/content-files.ts';
+import { collectBibliography, formatPlacedProblems } from '../content/bibliography.ts';
+import { contentDir } from '../content/content-files.ts';
 
 /**
  * Loads the bibliography, content/bibliography.yaml, checked against content/blocked-hosts.yaml:

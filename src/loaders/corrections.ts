@@ -3,10 +3,10 @@ import { resolve } from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { AstroError } from 'astro/errors';
 import type { Loader } from 'astro/loaders';
-import { documentFiles } from '../lib/content-files.ts';
-import { correctionLogPath, correctionLogProblems, readCorrectionLog } from '../lib/corrections.ts';
-import { documentAnchors } from '../lib/document-anchors.ts';
-import { formatProblems } from '../lib/frontmatter-check.ts';
+import { documentFiles } from '../content/content-files.ts';
+import { correctionLogPath, correctionLogProblems, readCorrectionLog } from '../content/corrections.ts';
+import { documentAnchors } from '../content/document-anchors.ts';
+import { formatProblems } from '../content/frontmatter-check.ts';
 
 /**
  * Loads each document's correction log (content/corrections/<slug>.yaml; none is an empty log)

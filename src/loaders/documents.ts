@@ -4,11 +4,11 @@ import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'astro/zod';
-import { type CitingDocument, citedIds, collectBibliography, countCited, formatPlacedProblems, relatedRecordCitations, relatedRecordProblems, sourceCountLine } from '../lib/bibliography.ts';
-import { contentDir, documentFiles, documentsDir, entitiesDir } from '../lib/content-files.ts';
-import { collectEntities } from '../lib/entities.ts';
-import { formatProblems, frontmatterProblems } from '../lib/frontmatter-check.ts';
-import { linePreservingSource } from '../lib/line-preserving-source.ts';
+import { type CitingDocument, citedIds, collectBibliography, countCited, formatPlacedProblems, relatedRecordCitations, relatedRecordProblems, sourceCountLine } from '../content/bibliography.ts';
+import { contentDir, documentFiles, documentsDir, entitiesDir } from '../content/content-files.ts';
+import { collectEntities } from '../content/entities.ts';
+import { formatProblems, frontmatterProblems } from '../content/frontmatter-check.ts';
+import { linePreservingSource } from '../content/line-preserving-source.ts';
 
 /**
  * Loads the documents of content/documents, one entry per Markdown file, identified by the

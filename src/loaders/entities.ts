@@ -1,7 +1,7 @@
 import { AstroError } from 'astro/errors';
 import type { Loader } from 'astro/loaders';
-import { entitiesDir } from '../lib/content-files.ts';
-import { readEntities } from '../lib/entities.ts';
+import { entitiesDir } from '../content/content-files.ts';
+import { readEntities } from '../content/entities.ts';
 
 /**
  * Loads the registry of names and places from content/entities/*.yaml, checked as a whole

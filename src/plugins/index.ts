@@ -1,11 +1,19 @@
 /**
- * The Markdown pipeline in one place, in the order the plugins run. astro.config.mjs and the
- * tests use these lists, so the site and the tests render the same way.
+ * The Markdown pipeline in one place, in the order the plugins run: the lists Astro's
+ * configuration takes (remarkPlugins, rehypePlugins), and `createProcessor`, the same pipeline as
+ * one unified processor for what reads documents outside Astro (the anchors, the notes' sources,
+ * the plugins' fixtures), so that nothing assembles a pipeline of its own.
  */
-import type { Options as RemarkRehypeOptions } from 'remark-rehype';
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
+import rehypeRaw from 'rehype-raw';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype, { type Options as RemarkRehypeOptions } from 'remark-rehype';
+import type { Root as HastRoot } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
+import { type PluggableList, type Processor, unified } from 'unified';
 import type { AnchorLock } from '../lib/anchors.ts';
-import { remarkRecordDirectives } from '../lib/text-fragment.ts';
 import remarkEntityMentions, { type EntityRef } from './remark-entity-mentions.ts';
 import rehypeSafeHtml from './rehype-safe-html.ts';
 import rehypeSidenotes from './rehype-sidenotes.ts';
@@ -13,6 +21,7 @@ import remarkAnchorLock from './remark-anchor-lock.ts';
 import remarkFootnoteCheck from './remark-footnote-check.ts';
 import remarkInsertions from './remark-insertions.ts';
 import remarkParagraphIds from './remark-paragraph-ids.ts';
+import remarkRecordDirectives from './remark-record-directives.ts';
 import remarkSourceLinks, { type SourceRef } from './remark-source-links.ts';
 
 export interface PipelineOptions {
@@ -57,4 +66,36 @@ export const remarkRehypeOptions: RemarkRehypeOptions = { clobberPrefix: '' };
  */
 export function rehypePlugins(): RehypePlugins {
   return [rehypeSafeHtml, rehypeSidenotes];
+}
+
+export interface ProcessorOptions extends PipelineOptions {
+  /** Remark plugins in place of the edition's (a fixture's, one reader's), after remark-gfm. */
+  remark?: PluggableList;
+  /** Rehype plugins in place of the edition's, after remark-rehype. */
+  rehype?: PluggableList;
+  /** Go on from the Markdown tree to HTML. Default: `true`; `false` for readers of the tree. */
+  html?: boolean;
+  /**
+   * Keep raw HTML written in the Markdown, as Astro does (remark-rehype's `allowDangerousHtml`,
+   * then rehype-raw after the rehype plugins). Default: `true`.
+   */
+  rawHtml?: boolean;
+}
+
+/**
+ * The pipeline as Astro runs it (Markdown parsed, remark-gfm, the remark plugins, remark-rehype,
+ * the rehype plugins, raw HTML, HTML written out; no SmartyPants), or its Markdown half.
+ */
+export function createProcessor(options: ProcessorOptions & { html: false }): Processor<MdastRoot, MdastRoot, MdastRoot>;
+export function createProcessor(options?: ProcessorOptions): Processor<MdastRoot, MdastRoot, HastRoot, HastRoot, string>;
+export function createProcessor(options: ProcessorOptions = {}): Processor<MdastRoot, MdastRoot, MdastRoot> | Processor<MdastRoot, MdastRoot, HastRoot, HastRoot, string> {
+  const markdown = unified().use(remarkParse).use(remarkGfm).use((options.remark ?? remarkPlugins(options)) as PluggableList) as unknown as Processor<MdastRoot, MdastRoot, MdastRoot>;
+  if (options.html === false) return markdown;
+  const raw = options.rawHtml !== false;
+  return markdown
+    .use(remarkRehype, { ...remarkRehypeOptions, allowDangerousHtml: raw })
+    // The edition's lists hold plugins only (Astro's types also allow names of packages).
+    .use((options.rehype ?? rehypePlugins()) as PluggableList)
+    .use(raw ? [rehypeRaw] : [])
+    .use(rehypeStringify) as unknown as Processor<MdastRoot, MdastRoot, HastRoot, HastRoot, string>;
 }

@@ -1,8 +1,10 @@
 import type { Link, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Plugin } from 'unified';
-import './mdast-data.ts';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import type { Mention } from '../lib/mentions.ts';
+
+export type { Mention } from '../lib/mentions.ts';
 
 /** What the plugin needs to know of an entity. */
 export interface EntityRef {
@@ -11,17 +13,6 @@ export interface EntityRef {
   spellings: readonly string[];
 }
 
-/** One mention of an entity in a numbered paragraph. */
-export interface Mention {
-  entity: string;
-  /** The paragraph's permanent id and label, e.g. `p12` and `¶ 12`. */
-  paragraph: string;
-  label: string;
-  /** The words of the text that mention the entity. */
-  text: string;
-  /** The sentence the mention stands in, as context for the index. */
-  sentence: string;
-}
 
 export interface Options {
   /** The registry. Default: none, so every `entity:` link fails. */

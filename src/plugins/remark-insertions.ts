@@ -1,6 +1,8 @@
 import type { PhrasingContent, Root, Text } from 'mdast';
 import type { Plugin } from 'unified';
-import './mdast-data.ts';
+import { INSERTION } from '../lib/insertions.ts';
+
+export { INSERTION } from '../lib/insertions.ts';
 import { SKIP, visit } from 'unist-util-visit';
 
 /** Who added a passage to the translated text. */
@@ -20,13 +22,6 @@ const defaultLabels: Record<Inserter, string> = {
   signed: 'clarification signed in the original',
 };
 
-/**
- * Square brackets, `[…]`, are the translator's; `[… --ed.]` the editor's; a parenthesis signed
- * with initials, `(i.e. … -S.A.)`, is a clarification by the record's own author and is part of
- * the original. Links and footnote references are not text nodes after remark-gfm, so their
- * brackets never match.
- */
-export const INSERTION = /\[([^[\]]+?)\]|\(([^()]+?-(?:[A-Z]\.){1,3})\)/g;
 
 /** The kinds of insertion a document has, each with how it is written there: for its key. */
 export interface InsertionKind {

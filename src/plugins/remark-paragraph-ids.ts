@@ -5,7 +5,6 @@ import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { type Anchor, excerptOf, hashText } from '../lib/anchors.ts';
 import { defaultLabelSchemes, type LabelScheme, paragraphLabel } from '../lib/paragraph-label.ts';
-import './mdast-data.ts';
 
 export interface Options {
   /** How ids map to visible labels. Default: `intro-3` → "Intro ¶ 3", `p12` → "¶ 12". */

@@ -9,11 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { checkSite, formatProblem } from '../../src/lib/site-links.ts';
-import { astroBuild } from '../helpers/astro-build.ts';
-import { launchBrowser } from '../helpers/browser.ts';
-import { type BuiltSite, readBuiltSite, siteLayout } from '../helpers/built-site.ts';
-import { type StaticServer, serveStatic } from '../helpers/static-server.ts';
+import { checkSite, formatProblem } from '../../tools/site-links.ts';
+import { astroBuild } from '../../tools/astro-build.ts';
+import { launchBrowser } from '../../tools/browser.ts';
+import { type BuiltSite, readBuiltSite, siteLayout } from '../../tools/built-site.ts';
+import { type StaticServer, serveStatic } from '../../tools/static-server.ts';
 import { zoteroItem } from '../helpers/zotero-embedded-metadata.ts';
 
 const base = '/reader/';

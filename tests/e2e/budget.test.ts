@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import { init, parse } from 'es-module-lexer';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { fileOf } from '../../src/lib/site-links.ts';
-import { weighPage } from '../../src/lib/page-weight.ts';
-import { launchBrowser } from '../helpers/browser.ts';
-import { readBuiltSite, siteLayout } from '../helpers/built-site.ts';
+import { fileOf } from '../../tools/site-links.ts';
+import { weighPage } from '../../tools/page-weight.ts';
+import { launchBrowser } from '../../tools/browser.ts';
+import { readBuiltSite, siteLayout } from '../../tools/built-site.ts';
 
 /**
  * HTML + CSS + JavaScript of a reading page, gzip, before any interaction. Measured 27,311 bytes

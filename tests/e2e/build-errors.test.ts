@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { astroBuild } from '../helpers/astro-build.ts';
+import { astroBuild } from '../../tools/astro-build.ts';
 
 const valid = 'tests/fixtures/build-errors/valid';
 const documentName = 'a-record.md';

@@ -14,12 +14,12 @@ import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { HtmlValidate } from 'html-validate';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { documentFiles } from '../../src/lib/content-files.ts';
-import { checkSite, formatProblem } from '../../src/lib/site-links.ts';
-import { astroBuild } from '../helpers/astro-build.ts';
-import { launchBrowser } from '../helpers/browser.ts';
-import { type BuiltSite, readBuiltSite, siteLayout } from '../helpers/built-site.ts';
-import { type StaticServer, serveStatic } from '../helpers/static-server.ts';
+import { documentFiles } from '../../src/content/content-files.ts';
+import { checkSite, formatProblem } from '../../tools/site-links.ts';
+import { astroBuild } from '../../tools/astro-build.ts';
+import { launchBrowser } from '../../tools/browser.ts';
+import { type BuiltSite, readBuiltSite, siteLayout } from '../../tools/built-site.ts';
+import { type StaticServer, serveStatic } from '../../tools/static-server.ts';
 
 const count = 120;
 // Astro takes the content folder only relative to the project: the collection is written

@@ -8,10 +8,10 @@ import type { Element, ElementContent } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { entitiesDir } from '../../src/lib/content-files.ts';
-import { readEntities } from '../../src/lib/entities.ts';
-import { entityOfHref, mentionEntities } from '../../src/lib/mention-markup.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { entitiesDir } from '../../src/content/content-files.ts';
+import { readEntities } from '../../src/content/entities.ts';
+import { entityOfHref, mentionEntities } from '../../src/shared/mention-markup.ts';
+import { launchBrowser } from '../../tools/browser.ts';
 import { parsePage } from '../helpers/built-pages.ts';
 
 const entities = readEntities(entitiesDir);

@@ -10,7 +10,7 @@ import { join, relative } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser } from '../../tools/browser.ts';
 import { checkPages, describeMessage } from '../helpers/nu-checker.ts';
 
 const pages = (readdirSync('dist', { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])

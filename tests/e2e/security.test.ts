@@ -5,9 +5,9 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
-import { readBuiltSite } from '../helpers/built-site.ts';
-import { type StaticServer, serveStatic } from '../helpers/static-server.ts';
+import { launchBrowser } from '../../tools/browser.ts';
+import { readBuiltSite } from '../../tools/built-site.ts';
+import { type StaticServer, serveStatic } from '../../tools/static-server.ts';
 
 const pagePaths = [...readBuiltSite('dist').pages.keys()].map((file) => file.replace(/index\.html$/, ''));
 const readingPage = 'documents/antonov-mao-1959-10-14/';

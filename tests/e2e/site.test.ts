@@ -13,8 +13,8 @@ import { unified } from 'unified';
 import { describe, expect, test } from 'vitest';
 import { headerOnlyDirectives, parsePolicy, serializePolicy, weakSources } from '../../src/lib/csp.ts';
 import { headerValues, parseHeadersFile } from '../../src/lib/headers-file.ts';
-import { checkSite, formatProblem, urlPathOf } from '../../src/lib/site-links.ts';
-import { readBuiltSite, siteLayout } from '../helpers/built-site.ts';
+import { checkSite, formatProblem, urlPathOf } from '../../tools/site-links.ts';
+import { readBuiltSite, siteLayout } from '../../tools/built-site.ts';
 
 const site = readBuiltSite('dist');
 const layout = siteLayout();

@@ -1,13 +1,8 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import rehypeRaw from 'rehype-raw';
-import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { type PluggableList, unified } from 'unified';
+import type { PluggableList } from 'unified';
 import { VFile } from 'vfile';
-import { remarkRehypeOptions } from '../../src/plugins/index.ts';
+import { createProcessor } from '../../src/plugins/index.ts';
 
 export interface RenderOptions {
   remark?: PluggableList;
@@ -23,22 +18,14 @@ export interface RenderOptions {
   rawHtml?: boolean;
 }
 
-/** Renders Markdown to HTML the way Astro does (remark-gfm, then our plugins), with no SmartyPants. */
+/** Renders Markdown to HTML through the edition's processor (src/plugins/index.ts), with a fixture's plugins. */
 export async function render(markdown: string, options: RenderOptions = {}): Promise<{ html: string; file: VFile }> {
   const file = new VFile({
     path: options.path ?? 'input.md',
     value: markdown,
     data: { astro: { frontmatter: options.frontmatter ?? {} } },
   });
-  const result = await unified()
-    .use(remarkParse)
-    .use(remarkGfm)
-    .use(options.remark ?? [])
-    .use(remarkRehype, { ...remarkRehypeOptions, allowDangerousHtml: options.rawHtml === true })
-    .use(options.rehype ?? [])
-    .use(options.rawHtml ? [rehypeRaw] : [])
-    .use(rehypeStringify)
-    .process(file);
+  const result = await createProcessor({ remark: options.remark ?? [], rehype: options.rehype ?? [], rawHtml: options.rawHtml === true }).process(file);
   return { html: String(result.value), file: result };
 }
 

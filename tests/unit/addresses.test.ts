@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { documentUrl, isAbsolute } from '../../src/lib/citation-item.ts';
 import { publicOrigin } from '../../src/lib/site.ts';
-import { addressCompleter } from '../../src/scripts/page-address.ts';
+import { addressCompleter } from '../../src/browser/page-address.ts';
 
 describe('SITE_URL', () => {
   test('unset or empty: no origin', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { assignToParts, conversationYear, parsePartRanges, partBasePath, partsHeadersFile } from '../../src/lib/archive-parts.ts';
+import { assignToParts, conversationYear, parsePartRanges, partBasePath, partsHeadersFile } from '../../src/content/archive-parts.ts';
 import { headerValues, parseHeadersFile } from '../../src/lib/headers-file.ts';
 
 describe('ranges of years', () => {

@@ -7,9 +7,9 @@ import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { Cite } from '@citation-js/core';
 import { describe, expect, test } from 'vitest';
 import { archiveLocation, type CslItem, cslItem, cslName, documentUrl, exportNote, pinpoint } from '../../src/lib/citation-item.ts';
-import { bibliographyEntryHtml, citationSet, paragraphStyleCitations, pinpointedCitations, toBibtex, toCslJson, toRis } from '../../src/lib/citations.ts';
-import { paragraphDirectives } from '../../src/lib/text-fragment.ts';
-import { fixMlaLocatorSpace, loadStyles, styleInfo } from '../../src/lib/csl-styles.ts';
+import { bibliographyEntryHtml, citationSet, paragraphStyleCitations, pinpointedCitations, toBibtex, toCslJson, toRis } from '../../src/content/citations.ts';
+import { paragraphDirectives } from '../helpers/directives.ts';
+import { fixMlaLocatorSpace, loadStyles, styleInfo } from '../../src/content/csl-styles.ts';
 import { documentSchema } from '../../src/schemas/document.ts';
 
 const markdown = readFileSync('content/documents/antonov-mao-1959-10-14.md', 'utf8');

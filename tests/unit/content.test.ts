@@ -5,17 +5,17 @@
 import { describe, expect, test } from 'vitest';
 import { compareWithLock } from '../../src/lib/anchors.ts';
 import { existsSync, readFileSync } from 'node:fs';
-import { anchorLockPath, documentFiles } from '../../src/lib/content-files.ts';
+import { anchorLockPath, documentFiles } from '../../src/content/content-files.ts';
 import {
   checkCorrections,
   correctionLogPath,
   correctionLogProblems,
   correctionMessages,
   readCorrectionLog,
-} from '../../src/lib/corrections.ts';
-import { documentAnchors } from '../../src/lib/document-anchors.ts';
-import { frontmatterProblems } from '../../src/lib/frontmatter-check.ts';
-import { readAnchorLock } from '../../src/lib/read-lock.ts';
+} from '../../src/content/corrections.ts';
+import { documentAnchors } from '../../src/content/document-anchors.ts';
+import { frontmatterProblems } from '../../src/content/frontmatter-check.ts';
+import { readAnchorLock } from '../../src/content/read-lock.ts';
 import { documentSchema } from '../../src/schemas/document.ts';
 
 const lock = readAnchorLock(anchorLockPath);

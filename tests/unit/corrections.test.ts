@@ -14,8 +14,8 @@ import {
   correctionMessages,
   entryCounts,
   entryTemplate,
-} from '../../src/lib/corrections.ts';
-import { documentAnchors } from '../../src/lib/document-anchors.ts';
+} from '../../src/content/corrections.ts';
+import { documentAnchors } from '../../src/content/document-anchors.ts';
 import type { CorrectionLog } from '../../src/schemas/corrections.ts';
 
 const front = '---\nslug: a-record\n---\n\n';

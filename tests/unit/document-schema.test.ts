@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { formatProblems, frontmatterProblems } from '../../src/lib/frontmatter-check.ts';
+import { formatProblems, frontmatterProblems } from '../../src/content/frontmatter-check.ts';
 import { documentSchema } from '../../src/schemas/document.ts';
 import { fixtures } from '../helpers/render.ts';
 

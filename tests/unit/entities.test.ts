@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { readEntities } from '../../src/lib/entities.ts';
+import { readEntities } from '../../src/content/entities.ts';
 
 const root = fileURLToPath(new URL('fixtures/entities', import.meta.url));
 

@@ -1,6 +1,6 @@
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { expect, test } from 'vitest';
-import { linePreservingSource } from '../../src/lib/line-preserving-source.ts';
+import { linePreservingSource } from '../../src/content/line-preserving-source.ts';
 
 const markdown = '---\ntitle: "A"\nslug: a\nlist:\n  - one\n---\n\nFirst paragraph. {#p1}\n';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseSearchParts, partOf } from '../../src/lib/search-parts.ts';
+import { parseSearchParts, partOf } from '../../src/shared/search-parts.ts';
 
 describe('SEARCH_PARTS', () => {
   test('unset or blank: no parts, the search page of a single site', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { matchScore, type PagefindPage, type PagefindSubResult, ResultSet, resultsStatus } from '../../src/lib/search-results.ts';
+import { matchScore, type PagefindPage, type PagefindSubResult, ResultSet, resultsStatus } from '../../src/shared/search-results.ts';
 
 /** A document's Pagefind data: paragraphs of words, and the locations a search matched. */
 function documentPage(url: string, paragraphs: Record<string, string>, matches: (word: string) => boolean): PagefindPage {

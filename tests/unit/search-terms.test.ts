@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { cleanExcerpt, closestName, editDistance, entityToken, highlightTerms, namedEntities, packNames, queryWithEntities, shardKey, worthSearching, shardKeys, shardNames, unpackNames, withHighlight } from '../../src/lib/search-terms.ts';
-import { termsFromUrl } from '../../src/lib/highlight.ts';
+import { cleanExcerpt, closestName, editDistance, entityToken, highlightTerms, namedEntities, packNames, queryWithEntities, shardKey, worthSearching, shardKeys, shardNames, unpackNames, withHighlight } from '../../src/shared/search-terms.ts';
+import { termsFromUrl } from '../../src/shared/highlight.ts';
 
 const entities = [
   { id: 'kinmen', spellings: ['Quemoy'], names: ['Kinmen (Quemoy)', 'Kinmen', 'Jinmen', '金門'] },

@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { checkSourcePolicy } from '../../src/lib/source-policy.ts';
+import { checkSourcePolicy } from '../../src/content/source-policy.ts';
 
 const root = fileURLToPath(new URL('fixtures/source-policy', import.meta.url));
 

@@ -5,9 +5,9 @@
  * scholarship, every related record exists, and every work is cited somewhere.
  */
 import { expect, test } from 'vitest';
-import { formatPlacedProblems } from '../../src/lib/bibliography.ts';
-import { contentDir } from '../../src/lib/content-files.ts';
-import { checkSourcePolicy } from '../../src/lib/source-policy.ts';
+import { formatPlacedProblems } from '../../src/content/bibliography.ts';
+import { contentDir } from '../../src/content/content-files.ts';
+import { checkSourcePolicy } from '../../src/content/source-policy.ts';
 
 const report = await checkSourcePolicy(contentDir);
 

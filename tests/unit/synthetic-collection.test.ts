@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { describe, expect, test } from 'vitest';
-import { documentsDir, entitiesDir } from '../../src/lib/content-files.ts';
-import { readEntities } from '../../src/lib/entities.ts';
-import { seededRandom, sourceBlocks, swapName, syntheticBibliography, syntheticDocument } from '../../src/lib/synthetic-collection.ts';
+import { documentsDir, entitiesDir } from '../../src/content/content-files.ts';
+import { readEntities } from '../../src/content/entities.ts';
+import { seededRandom, sourceBlocks, swapName, syntheticBibliography, syntheticDocument } from '../../tools/synthetic-collection.ts';
 import { documentSchema } from '../../src/schemas/document.ts';
 
 const entities = readEntities(entitiesDir);

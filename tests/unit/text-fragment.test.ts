@@ -3,9 +3,10 @@ import { readFileSync } from 'node:fs';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import type { PluggableList } from 'unified';
 import { describe, expect, test } from 'vitest';
-import { readRegistryAndBibliography } from '../../src/lib/bibliography.ts';
-import { contentDir, documentsDir } from '../../src/lib/content-files.ts';
-import { encodeTerm, paragraphDirectives, plainRuns, textDirective } from '../../src/lib/text-fragment.ts';
+import { readRegistryAndBibliography } from '../../src/content/bibliography.ts';
+import { contentDir, documentsDir } from '../../src/content/content-files.ts';
+import { encodeTerm, plainRuns, textDirective } from '../../src/lib/text-fragment.ts';
+import { paragraphDirectives } from '../helpers/directives.ts';
 import { rehypePlugins, remarkPlugins } from '../../src/plugins/index.ts';
 import { render } from '../helpers/render.ts';
 

@@ -3,7 +3,7 @@
  * downloads, How to cite), formatted once per build: the CSL engine is the slow part.
  */
 import { type CollectionEntry, render } from 'astro:content';
-import { type DocumentCitations, documentCitations } from '../../lib/document-citations.ts';
+import { type DocumentCitations, documentCitations } from '../../content/document-citations.ts';
 import type { ParagraphDirective } from '../../lib/text-fragment.ts';
 
 const built = new Map<string, Promise<DocumentCitations>>();

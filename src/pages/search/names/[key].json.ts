@@ -7,7 +7,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { siteEntities } from '../../../data/site-data.ts';
 import { entityDates, entityRole } from '../../../lib/entity-summary.ts';
-import { packNames, shardNames } from '../../../lib/search-terms.ts';
+import { packNames, shardNames } from '../../../shared/search-terms.ts';
 import { entityFiles } from '../../../schemas/entity.ts';
 
 export const getStaticPaths = (async () => {
