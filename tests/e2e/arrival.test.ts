@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { AnchorLock } from '../../src/lib/anchors.ts';
-import { launchBrowser } from '../../tools/browser.ts';
+import { sharedBrowser } from './fixture.ts';
 
 const lock = JSON.parse(readFileSync('content/anchors.lock.json', 'utf8')) as AnchorLock;
 const anchors = Object.entries(lock).flatMap(([slug, ids]) => Object.keys(ids).map((id) => ({ slug, id })));
@@ -35,7 +35,7 @@ const inView = (at: Probe) => at.top >= -1 && at.top < at.height && at.bottom > 
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
 });
 afterAll(async () => {
   await browser?.close();

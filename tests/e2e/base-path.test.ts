@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkSite, formatProblem } from '../../tools/site-links.ts';
 import { astroBuild } from '../../tools/astro-build.ts';
-import { launchBrowser } from '../../tools/browser.ts';
+import { sharedBrowser } from './fixture.ts';
 import { type BuiltSite, readBuiltSite, siteLayout } from '../../tools/built-site.ts';
 import { type StaticServer, serveStatic } from '../../tools/static-server.ts';
 import { zoteroItem } from '../helpers/zotero-embedded-metadata.ts';
@@ -32,7 +32,7 @@ beforeAll(async () => {
   if (result.status !== 0) throw new Error(`The build with BASE_PATH=${base} failed:\n${result.stdout}\n${result.stderr}`);
   site = readBuiltSite(outDir);
   server = await serveStatic(outDir, base, { headersFile: true });
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
 }, 120_000);
 
 afterAll(async () => {

@@ -10,7 +10,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { fileOf } from '../../tools/site-links.ts';
 import { weighPage } from '../../tools/page-weight.ts';
-import { launchBrowser } from '../../tools/browser.ts';
+import { sharedBrowser } from './fixture.ts';
 import { readBuiltSite, siteLayout } from '../../tools/built-site.ts';
 
 /**
@@ -79,7 +79,7 @@ describe('weight budget of the reading pages', () => {
 describe('what Chromium loads is what was weighed, and no more elements than the budget', () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
   });
   afterAll(async () => {
     await browser?.close();

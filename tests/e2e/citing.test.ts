@@ -11,7 +11,7 @@ import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser } from '../../tools/browser.ts';
+import { sharedBrowser } from './fixture.ts';
 import { zoteroItem } from '../helpers/zotero-embedded-metadata.ts';
 
 const slug = 'antonov-mao-1959-10-14';
@@ -21,7 +21,7 @@ let browser: Browser;
 const url = (hash = '') => `${inject('siteUrl')}${documentPath}${hash}`;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
 });
 afterAll(async () => {
   await browser?.close();

@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { documentFiles } from '../../src/content/content-files.ts';
 import { checkSite, formatProblem } from '../../tools/site-links.ts';
 import { astroBuild } from '../../tools/astro-build.ts';
-import { launchBrowser } from '../../tools/browser.ts';
+import { sharedBrowser } from './fixture.ts';
 import { type BuiltSite, readBuiltSite, siteLayout } from '../../tools/built-site.ts';
 import { type StaticServer, serveStatic } from '../../tools/static-server.ts';
 
@@ -45,7 +45,7 @@ beforeAll(async () => {
     .sort((a, b) => a.date.localeCompare(b.date) || a.slug.localeCompare(b.slug));
   site = readBuiltSite(outDir);
   server = await serveStatic(outDir, '/', { headersFile: true });
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
 }, 600_000);
 
 afterAll(async () => {

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { entitiesDir } from '../../src/content/content-files.ts';
 import { readEntities } from '../../src/content/entities.ts';
 import { entityOfHref, mentionEntities } from '../../src/shared/mention-markup.ts';
-import { launchBrowser } from '../../tools/browser.ts';
+import { sharedBrowser } from './fixture.ts';
 import { parsePage } from '../helpers/built-pages.ts';
 
 const entities = readEntities(entitiesDir);
@@ -159,7 +159,7 @@ describe('a mention’s gloss in the browser', () => {
   let browser: Browser;
   let page: Page;
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(`${inject('siteUrl')}documents/antonov-mao-1959-10-14/#p10`);
   });

@@ -13,7 +13,7 @@ import { buildArchiveInParts, type PartReport } from '../../tools/build-parts.ts
 import { writeSyntheticCollection } from '../../tools/synthetic-collection.ts';
 import { parsePartRanges } from '../../src/content/archive-parts.ts';
 import { checkSite, formatProblem } from '../../tools/site-links.ts';
-import { launchBrowser } from '../../tools/browser.ts';
+import { sharedBrowser } from './fixture.ts';
 import { readBuiltSite, siteLayout } from '../../tools/built-site.ts';
 import { type StaticServer, serveStatic } from '../../tools/static-server.ts';
 
@@ -31,7 +31,7 @@ beforeAll(async () => {
   writeSyntheticCollection(6, collection);
   reports = buildArchiveInParts({ collection, out, ranges: parsePartRanges('1949-1969,1970-1991'), prefix: '/archive/' });
   server = await serveStatic(out, '/', { headersFile: true });
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
 }, 300_000);
 
 afterAll(async () => {

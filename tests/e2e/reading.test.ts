@@ -5,14 +5,14 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser } from '../../tools/browser.ts';
+import { sharedBrowser } from './fixture.ts';
 
 const documentPath = 'documents/antonov-mao-1959-10-14/';
 let browser: Browser;
 const url = (hash = '') => `${inject('siteUrl')}${documentPath}${hash}`;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
 });
 afterAll(async () => {
   await browser?.close();

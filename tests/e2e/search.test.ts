@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser } from '../../tools/browser.ts';
+import { sharedBrowser } from './fixture.ts';
 
 let browser: Browser;
 let page: Page;
@@ -18,7 +18,7 @@ const documentPath = 'documents/antonov-mao-1959-10-14/';
 const panelLinks = '#site-search-panel .search-results a';
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(site());
 });
