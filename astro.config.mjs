@@ -3,6 +3,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import pagefind from './src/integrations/pagefind.ts';
 import siteAddress from './src/integrations/site-address.ts';
+import siteHeaders from './src/integrations/site-headers.ts';
 import { plainDynamicImports } from './src/integrations/plain-dynamic-imports.ts';
 import { readRegistryAndBibliography } from './src/content/bibliography.ts';
 import { anchorLockPath, contentDir } from './src/content/content-files.ts';
@@ -27,6 +28,8 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: 0 }, plugins: [plainDynamicImports()] },
   integrations: [
     siteAddress(),
+    // dist/_headers, the HTTP headers for hosts that read it, from the policy of src/lib/csp.ts.
+    siteHeaders(),
     pagefind({
       entityIds: entities.map((entity) => entity.id),
       // Search filters by person, place, organization and event, on the pages that mention them.

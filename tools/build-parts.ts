@@ -148,7 +148,7 @@ export function buildArchiveInParts(options: PartsOptions): PartReport[] {
     }
     const missing = [...bases].filter(([, base]) => !existsSync(join(options.out, base, 'index.html'))).map(([label]) => label);
     if (missing.length > 0) throw new Error(`Part(s) ${missing.join(', ')} not built yet in ${options.out}: build them (without --only) before deploying.`);
-    writeFileSync(join(options.out, '_headers'), partsHeadersFile(readFileSync('public/_headers', 'utf8'), [...bases.values()]));
+    writeFileSync(join(options.out, '_headers'), partsHeadersFile([...bases.values()]));
   } finally {
     rmSync(work, { recursive: true, force: true });
     if (readdirSync('.parts-work').length === 0) rmSync('.parts-work', { recursive: true, force: true });

@@ -32,7 +32,8 @@ export interface StaticServer {
 export interface ServeOptions {
   /**
    * Send the headers of the site's `_headers` file (the format Netlify and Cloudflare Pages
-   * read), matched against the path below the base, as those hosts do. Default: `false`.
+   * read), its patterns matched against the whole path of the request, base path included, as
+   * those hosts do: the build writes them below the base path. Default: `false`.
    */
   headersFile?: boolean;
   /** Gzip text files for browsers that accept it, as static hosts do. Default: `false`. */
@@ -50,7 +51,7 @@ export async function serveStatic(dir: string, base = '/', options: ServeOptions
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     for (const rule of rules) {
-      if (!matchesPattern(rule.pattern, `/${path.slice(prefix.length)}`)) continue;
+      if (!matchesPattern(rule.pattern, path)) continue;
       for (const [name, value] of rule.headers) response.appendHeader(name, value);
     }
     if (!path.startsWith(prefix)) return notFound(dir, response);

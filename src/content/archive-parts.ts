@@ -4,7 +4,8 @@
  * reads the files and runs the builds.
  */
 import { parse } from 'yaml';
-import { type HeaderRule, parseHeadersFile } from '../lib/headers-file.ts';
+import { formatHeadersFile } from '../lib/headers-file.ts';
+import { type SiteHeadersOptions, siteHeaderRules } from '../lib/site-headers.ts';
 
 export interface PartRange {
   /** The part's name and the last segment of its path: `1949-1969`. */
@@ -82,21 +83,16 @@ export function partBasePath(prefix: string, label: string): string {
 
 /**
  * One `_headers` file for the folder that holds every part: a host reads the file at the root
- * of what it serves only, so each part's rules are repeated with the part's base path in front
- * (`/search/` becomes `/archive/1949-1969/search/`), in the parts' order.
+ * of what it serves only, so it holds the site's rules (src/lib/site-headers.ts) for each part's
+ * base path (`/archive/1949-1969/*`), in the parts' order.
  */
-export function partsHeadersFile(partRules: string, bases: readonly string[]): string {
-  const rules: HeaderRule[] = parseHeadersFile(partRules);
-  const lines = [
-    '# HTTP headers for every part of the archive, written by scripts/build-parts.ts from',
-    "# public/_headers: each part's rules, below its base path. Hosts read this file only at the",
-    '# root of the published folder.',
-  ];
-  for (const base of bases) {
-    lines.push('', `# ${base}`);
-    for (const rule of rules) {
-      lines.push(`${base.replace(/\/$/, '')}${rule.pattern}`, ...rule.headers.map(([name, value]) => `  ${name}: ${value}`));
-    }
-  }
-  return `${lines.join('\n')}\n`;
+export function partsHeadersFile(bases: readonly string[], options: Omit<SiteHeadersOptions, 'base'> = {}): string {
+  const blocks = bases.flatMap((base) =>
+    siteHeaderRules({ ...options, base }).map((rule, index) => (index === 0 ? { ...rule, comment: [`The part at ${base}`, ...(rule.comment ?? [])] } : rule)),
+  );
+  return formatHeadersFile(blocks, [
+    'HTTP headers for every part of the archive, written by scripts/build-parts.ts from',
+    "src/lib/site-headers.ts: each part's rules, below its base path. Hosts read this file only",
+    'at the root of the published folder.',
+  ]);
 }

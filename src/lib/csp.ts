@@ -1,8 +1,8 @@
 /**
  * The site's Content-Security-Policy, in one place: every page carries it in a `<meta>` tag
- * (src/layouts/Base.astro), and public/_headers sends it as a header to hosts that read that
- * file. Everything the site loads comes from its own origin, from files: no inline script or
- * style, no eval, nothing from another origin.
+ * (src/layouts/Base.astro), and the `_headers` file the build writes (src/lib/site-headers.ts)
+ * sends it as a header to hosts that read that file. Everything the site loads comes from its
+ * own origin, from files: no inline script or style, no eval, nothing from another origin.
  */
 import { createHash } from 'node:crypto';
 
@@ -20,6 +20,13 @@ export interface PolicyOptions {
 }
 
 export type Policy = Map<string, string[]>;
+
+/**
+ * What every page of the site allows: every page runs search from the box in its header, and
+ * Pagefind's search is WebAssembly, so every page may compile it. A page adds to this (the
+ * digest of an inline data block), never takes from it; the `_headers` file sends it for all.
+ */
+export const sitePolicy: Readonly<PolicyOptions> = { wasm: true };
 
 /** The digest of an inline script's text, as `scriptHashes` takes it: base64 SHA-256. */
 export function inlineScriptHash(text: string): string {

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parseHeadersFile } from '../../src/lib/headers-file.ts';
 import { checkSite, formatProblem } from '../../tools/site-links.ts';
 import { astroBuild } from '../../tools/astro-build.ts';
 import { sharedBrowser } from './fixture.ts';
@@ -69,6 +70,11 @@ describe(`built for ${base}`, () => {
     expect(p12?.chicagoNote.text).toContain(`${published}#p12`);
   });
 
+  test('_headers names the paths below the base path, as a host reading it at the root of the origin needs', () => {
+    const rules = parseHeadersFile(readFileSync(join(outDir, '_headers'), 'utf8'));
+    expect(rules.map((rule) => rule.pattern)).toEqual([`${base}*`, `${base}*`, `${base}_astro/*`]);
+  });
+
   test('every root-relative address in the pages starts with the base path', () => {
     const outside = [...site.pages].flatMap(([file, page]) =>
       page.parsed.links.filter((link) => link.url.startsWith('/') && !link.url.startsWith(base)).map((link) => `${file}: ${link.url}`),
@@ -104,6 +110,19 @@ describe(`served below ${base}`, () => {
     expect(requests.filter(({ status }) => status !== 200)).toEqual([]);
     expect(requests.map(({ url }) => new URL(url).pathname)).toContain(`${base}favicon.svg`);
     await page.context().close();
+  });
+
+  test('the headers of _headers reach the pages and files below the base path', async () => {
+    const page = await fetch(new URL('documents/antonov-mao-1959-10-14/', server.url));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toMatch(/^default-src 'none';.*frame-ancestors 'none'$/);
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    expect(page.headers.get('cache-control')).toBeNull();
+    const stylesheet = [...site.files].find((file) => /^_astro\/[^/]+\.css$/.test(file));
+    expect(stylesheet).toBeDefined();
+    const asset = await fetch(new URL(stylesheet ?? '', server.url));
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
   });
 
   test('the copied link is the public address, wherever the page was opened', async () => {

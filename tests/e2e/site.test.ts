@@ -113,7 +113,8 @@ describe('Content-Security-Policy', () => {
 
   test.each(pageFiles)('%s: _headers sends the same policy, with what only a header can add', (file) => {
     const meta = String(select('meta[http-equiv="content-security-policy" i]', tree(file))?.properties['content']);
-    const path = urlPathOf(file, '/');
+    // The file's paths are site paths, below the base path the site was built for.
+    const path = urlPathOf(file, layout.base);
     const sent = headerValues(headerRules, path, 'content-security-policy');
     // Hosts send every matching rule's value: two policies would both apply.
     expect(sent).toHaveLength(1);
