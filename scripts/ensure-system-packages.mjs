@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// The browser tests drive Debian's Chromium (downloaded browsers cannot be installed here), and
-// the W3C Nu Html Checker (vnu-jar) runs on Java. Installs what is missing with apt-get when this
-// machine allows it; otherwise says what to run.
+// The browser tests drive Debian's Chromium and, as a second engine, Debian's Firefox ESR
+// (downloaded browsers cannot be installed here), and the W3C Nu Html Checker (vnu-jar) runs on
+// Java. Installs what is missing with apt-get when this machine allows it; otherwise says what to
+// run.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -12,6 +13,12 @@ const needs = [
     present: () => existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'),
     package: 'chromium',
     otherwise: 'or point CHROMIUM_PATH at an installed Chromium or Chrome binary.',
+  },
+  {
+    what: 'Firefox ESR',
+    present: () => existsSync(process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr'),
+    package: 'firefox-esr',
+    otherwise: 'or point FIREFOX_PATH at an installed Firefox binary (ESR 128 or later, for WebDriver BiDi).',
   },
   {
     what: 'Java (for the W3C Nu Html Checker)',
