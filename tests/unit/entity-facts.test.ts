@@ -3,7 +3,8 @@ import { entityDateFacts, entityPageView, formatCoordinates } from '../../src/li
 import type { Entity } from '../../src/schemas/entity.ts';
 
 const common = { spellings: [], variants: [], gloss: 'A gloss. More of it.', sources: [{ source: 's', checked: 'x' }] };
-const entity = (fields: Record<string, unknown>) => ({ ...common, id: 'e', name: 'E', ...fields }) as Entity;
+// Each test gives its entry's type and that type's fields.
+const entity = (fields: Record<string, unknown>) => ({ ...common, id: 'e', name: 'E', ...fields }) as unknown as Entity;
 const onePage = { number: 1, count: 1, first: 1, last: 1, total: 1 };
 
 describe('an entry’s dates', () => {
