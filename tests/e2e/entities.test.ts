@@ -6,7 +6,7 @@
  */
 import type { Element, ElementContent } from 'hast';
 import { select, selectAll } from 'hast-util-select';
-import { toString } from 'hast-util-to-string';
+import { toString as textContent } from 'hast-util-to-string';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { entitiesDir } from '../../src/content/content-files.ts';
@@ -138,7 +138,7 @@ describe('the timeline', () => {
   test('the description names the span the page shows: its first and last event or document, with their dates', () => {
     const description = String((select('meta[name="description"]', tree) as Element | undefined)?.properties['content'] ?? '');
     const referred = selectAll('.timeline-item.event, .timeline-item.document', tree) as Element[];
-    const start = (item: Element | undefined) => toString(select('.timeline-date', item as Element) as Element).split(' – ')[0] ?? '';
+    const start = (item: Element | undefined) => textContent(select('.timeline-date', item as Element) as Element).split(' – ')[0] ?? '';
     expect(referred.length).toBeGreaterThan(1);
     expect(description).toContain(`from ${start(referred[0])} (`);
     expect(description).toContain(` to ${start(referred.at(-1))} (`);
@@ -146,7 +146,7 @@ describe('the timeline', () => {
 
   test('a document’s own lines are whole: who took part, and who wrote the record', () => {
     for (const summary of selectAll('.timeline-item.record .timeline-summary', tree) as Element[]) {
-      expect(toString(summary)).not.toMatch(/\b[A-Z]\.$/);
+      expect(textContent(summary)).not.toMatch(/\b[A-Z]\.$/);
     }
   });
 });
