@@ -134,6 +134,21 @@ export function mapView(places: readonly MapPlace[], topology: Topology, options
   return { width, height, land, borders, graticule, markers, insets };
 }
 
+/**
+ * Which map carries each place's page anchor (`#place-<id>`): a place is on several maps, an id
+ * on one element only. `views` by name, in order of preference (the detail maps first): each
+ * place goes to the first that shows it. The ids for each view, by the same names.
+ */
+export function anchorsByMap<Name extends string>(views: Record<Name, MapView>): Record<Name, Set<string>> {
+  const placed = new Set<string>();
+  const anchors = {} as Record<Name, Set<string>>;
+  for (const [name, view] of Object.entries(views) as [Name, MapView][]) {
+    anchors[name] = new Set(view.markers.map((marker) => marker.id).filter((id) => !placed.has(id)));
+    for (const id of anchors[name]) placed.add(id);
+  }
+  return anchors;
+}
+
 function placeLabel(
   place: MapPlace,
   x: number,
