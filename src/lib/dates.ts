@@ -25,3 +25,14 @@ export function formatDateRange(start: string, end?: string): string {
   if (end === undefined || end === start) return formatPartialDate(start);
   return `${formatPartialDate(start)} – ${formatPartialDate(end)}`;
 }
+
+/**
+ * The years a set of dates spans, as a reader says it: "1959", "1959–1962"; undefined for none.
+ * Dates are ISO ("1959", "1959-10", "1959-10-14"), so their first four characters order them.
+ */
+export function formatYearSpan(dates: readonly string[]): string | undefined {
+  const years = dates.map((date) => date.slice(0, 4)).sort();
+  const [first, last] = [years[0], years.at(-1)];
+  if (first === undefined || last === undefined) return undefined;
+  return first === last ? first : `${first}–${last}`;
+}

@@ -2,6 +2,9 @@ import { type GeoProjection, geoGraticule10, geoMercator, geoNaturalEarth1, geoP
 import type { Feature, Polygon } from 'geojson';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { Entity } from '../schemas/entity.ts';
+import { formatYearSpan } from './dates.ts';
+import { sortByName } from './entity-index.ts';
 
 /** A place as the map needs it. */
 export interface MapPlace {
@@ -11,6 +14,29 @@ export interface MapPlace {
   coordinates: readonly [number, number];
   /** Regions and continents are drawn as a label only. */
   region: boolean;
+}
+
+/**
+ * The registry's places, alphabetically, as the map shows them: their names without the
+ * parenthesis of another name ("Soviet Union (USSR)" is "Soviet Union" on the map), which an
+ * entry gives and a label has no room for.
+ */
+export function mapPlaces(entities: readonly Entity[]): MapPlace[] {
+  return sortByName(entities.flatMap((entity) => (entity.type === 'place' ? [entity] : []))).map((place) => ({
+    id: place.id,
+    name: place.name.replace(/ \(.*\)$/, ''),
+    coordinates: place.coordinates,
+    region: place.region,
+  }));
+}
+
+/**
+ * What the map says of its borders: they are today's, which is not what the documents saw.
+ * `documentDates` are the documents' dates (of the conversations), whose years are named.
+ */
+export function bordersNote(documentDates: readonly string[]): string {
+  const years = formatYearSpan(documentDates);
+  return `Borders are today’s (Natural Earth)${years ? `, not those of ${years}` : ''}.`;
 }
 
 export interface MapLabel {
@@ -106,6 +132,21 @@ export function mapView(places: readonly MapPlace[], topology: Topology, options
   }
   const insets = insetExtents.map((inset) => path(extentPolygon(inset)) ?? '');
   return { width, height, land, borders, graticule, markers, insets };
+}
+
+/**
+ * Which map carries each place's page anchor (`#place-<id>`): a place is on several maps, an id
+ * on one element only. `views` by name, in order of preference (the detail maps first): each
+ * place goes to the first that shows it. The ids for each view, by the same names.
+ */
+export function anchorsByMap<Name extends string>(views: Record<Name, MapView>): Record<Name, Set<string>> {
+  const placed = new Set<string>();
+  const anchors = {} as Record<Name, Set<string>>;
+  for (const [name, view] of Object.entries(views) as [Name, MapView][]) {
+    anchors[name] = new Set(view.markers.map((marker) => marker.id).filter((id) => !placed.has(id)));
+    for (const id of anchors[name]) placed.add(id);
+  }
+  return anchors;
 }
 
 function placeLabel(

@@ -302,8 +302,21 @@ describe('corrections and How to cite', () => {
     for (const style of ['Chicago, note', 'Chicago, short note', 'Chicago, bibliography', 'MLA, works cited', 'MLA, in-text', 'APA, reference', 'APA, in-text', 'BibTeX', 'RIS', 'CSL-JSON']) {
       expect(howTo, style).toContain(style);
     }
-    expect(howTo).toContain('Antonov, “A Conversation with Mao, 1959,” para. 12.');
     expect(howTo).toContain('never renumbered');
     expect(howTo).toContain('Bulletin');
+  });
+
+  test('How to cite explains the numbers with a real paragraph of the first document, the one its examples cite', () => {
+    const howTo = readFileSync('dist/how-to-cite/index.html', 'utf8');
+    const [, linked, id = ''] = /<code>…\/documents\/([^/<]+)\/#(p\d+[a-z]?)<\/code>/.exec(howTo) ?? [];
+    expect(linked).toBe(slug);
+    expect(html).toContain(`id="${id}" class="para"`);
+    const number = id.slice(1);
+    expect(howTo).toContain(`<strong>¶ ${number}</strong> in a document`);
+    expect(howTo).toContain(`<code>#${id}:~:text=…</code>`);
+    expect(howTo).toContain(`<h3>One paragraph: ¶ ${number}</h3>`);
+    expect(howTo).toContain(`Antonov, “A Conversation with Mao, 1959,” para. ${number}.`);
+    // The document's own Cite panel shows the same paragraph as its example.
+    expect(html).toContain(`Chicago: Antonov, “A Conversation with Mao, 1959,” para. ${number}. APA: (Antonov, 1959, para. ${number}).`);
   });
 });

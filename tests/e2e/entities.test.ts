@@ -6,6 +6,7 @@
  */
 import type { Element, ElementContent } from 'hast';
 import { select, selectAll } from 'hast-util-select';
+import { toString as textContent } from 'hast-util-to-string';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { entitiesDir } from '../../src/content/content-files.ts';
@@ -132,6 +133,21 @@ describe('the timeline', () => {
     expect(dates.length).toBeGreaterThanOrEqual(events.length + 2);
     for (const event of events) expect(select(`.timeline-item a[href="/entities/${event.id}/"]`, tree), event.id).toBeDefined();
     expect(selectAll('.timeline-item.record', tree)).toHaveLength(2);
+  });
+
+  test('the description names the span the page shows: its first and last event or document, with their dates', () => {
+    const description = String((select('meta[name="description"]', tree) as Element | undefined)?.properties['content'] ?? '');
+    const referred = selectAll('.timeline-item.event, .timeline-item.document', tree) as Element[];
+    const start = (item: Element | undefined) => textContent(select('.timeline-date', item as Element) as Element).split(' – ')[0] ?? '';
+    expect(referred.length).toBeGreaterThan(1);
+    expect(description).toContain(`from ${start(referred[0])} (`);
+    expect(description).toContain(` to ${start(referred.at(-1))} (`);
+  });
+
+  test('a document’s own lines are whole: who took part, and who wrote the record', () => {
+    for (const summary of selectAll('.timeline-item.record .timeline-summary', tree) as Element[]) {
+      expect(textContent(summary)).not.toMatch(/\b[A-Z]\.$/);
+    }
   });
 });
 
