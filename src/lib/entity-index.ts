@@ -83,8 +83,19 @@ export function sortByName<T extends { name: string }>(items: readonly T[]): T[]
   return [...items].sort((a, b) => collator.compare(a.name, b.name));
 }
 
+const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
+/**
+ * Where the segmenter sees a sentence end that is not one: an initial ("M. A. Suslov", "S. F.
+ * Antonov") or a title before a name. The glosses are full of Russian names with initials.
+ */
+const notAnEnd = /(?:^|[\s(“"])(?:\p{Lu}|Mr|Mrs|Dr|St|Gen|Col|Lt|Adm|Mt)\.\s*$/u;
+
 /** The first sentence of a gloss, for lists. */
 export function firstSentence(text: string): string {
-  const [first] = new Intl.Segmenter('en', { granularity: 'sentence' }).segment(text);
-  return first?.segment.trim() ?? text;
+  let sentence = '';
+  for (const { segment } of sentences.segment(text)) {
+    sentence += segment;
+    if (!notAnEnd.test(sentence)) break;
+  }
+  return sentence.trim() || text;
 }
