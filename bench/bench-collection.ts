@@ -6,7 +6,7 @@
  *
  *   npm ci --prefix bench/baselines          (once: the baselines' own dependencies)
  *   npm run bench                            (runs this after the single-document benchmarks)
- *   BENCH_SIZES=1,100 BENCH_RUNS=3 node scripts/bench-collection.ts
+ *   BENCH_SIZES=1,100 BENCH_RUNS=3 node bench/bench-collection.ts
  *
  * N = 1 is the memorandum itself; larger N are synthetic collections made from it
  * (scripts/generate-collection.ts), written under bench/scratch/, never into content/.
@@ -257,7 +257,7 @@ const buildCell = (site: Site) => {
 
 const section = `## A collection: the edition against Starlight and Tufte CSS
 
-Written by \`scripts/bench-collection.ts\` (run by \`npm run bench\`), ${new Date().toISOString().slice(0, 10)}.
+Written by \`bench/bench-collection.ts\` (run by \`npm run bench\`), ${new Date().toISOString().slice(0, 10)}.
 
 - Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; shared with other work, so times are noisy (the load average at the start of each build is below).
 - Node ${process.version}; the edition: Astro ${version('node_modules/astro')}, Pagefind ${version('node_modules/pagefind')}; Starlight ${version('bench/baselines/node_modules/@astrojs/starlight')} on Astro ${version('bench/baselines/node_modules/astro')} with its Pagefind ${version('bench/baselines/node_modules/pagefind')}; tufte-css ${version('bench/baselines/node_modules/tufte-css')}.
@@ -267,7 +267,7 @@ Written by \`scripts/bench-collection.ts\` (run by \`npm run bench\`), ${new Dat
   - Starlight: the collection written as Starlight pages (\`prepareStarlight\` in scripts/baselines.ts; not counted, as a Starlight site would have its pages already: ${[...starlightPrepareSeconds].map(([n, seconds]) => `${secondsText(seconds)} for ${n.toLocaleString('en')}`).join(', ')}), then \`astro build\` in bench/baselines/starlight (site and its Pagefind index);
   - Tufte CSS: \`writeTufte\` in scripts/baselines.ts, the pages a script would write by hand (no search: tufte-css has none).
 - Builds are cold: Starlight's content cache is deleted before each of its builds (the edition keeps none).
-- Builds: ${runs} runs each below ${largeFrom.toLocaleString('en')} documents (median, runs in brackets), one run from ${largeFrom.toLocaleString('en')} up. Search: ${runs} cold runs in Chromium against the served build (gzip), for “${query}”, as scripts/bench-search.ts measures it: the home page loaded and settled, then from the first click on the search box (the edition's header) or button (Starlight's) until the first result is in the page; bytes as sent, of every file requested from that click until the first result and of every Pagefind file before it.
+- Builds: ${runs} runs each below ${largeFrom.toLocaleString('en')} documents (median, runs in brackets), one run from ${largeFrom.toLocaleString('en')} up. Search: ${runs} cold runs in Chromium against the served build (gzip), for “${query}”, as bench/bench-search.ts measures it: the home page loaded and settled, then from the first click on the search box (the edition's header) or button (Starlight's) until the first result is in the page; bytes as sent, of every file requested from that click until the first result and of every Pagefind file before it.
 - Reading page: the first document, with every stylesheet and script it loads before any interaction, gzip (as tests/e2e/budget.test.ts counts it).
 
 ### Build

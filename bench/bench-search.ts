@@ -7,8 +7,8 @@
  * two sites taking turns).
  *
  *   npm ci --prefix bench/baselines          (once: the baselines' own dependencies)
- *   npm run bench            (runs this after scripts/bench.ts, on the site it built)
- *   BENCH_RUNS=5 node scripts/bench-search.ts
+ *   npm run bench            (runs this after bench/bench.ts, on the site it built)
+ *   BENCH_RUNS=5 node bench/bench-search.ts
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -105,7 +105,7 @@ const lastRun = measured.get(`edition|${queries[0]}`)?.at(-1);
 
 const section = `## Search (Pagefind ${pagefindVersion}), against Starlight
 
-Written by \`scripts/bench-search.ts\`, ${new Date().toISOString().slice(0, 10)}: the edition as built in \`dist/\`, and the
+Written by \`bench/bench-search.ts\`, ${new Date().toISOString().slice(0, 10)}: the edition as built in \`dist/\`, and the
 Starlight baseline built from the same text in the same run (bench/baselines). ${runs} cold runs of each
 query on each site in Chromium, the sites taking turns, both served on loopback with gzip; load
 average of the machine (2 cores, shared) at the start of each run: ${load.map((value) => value.toFixed(1)).join(', ')}.

@@ -1,5 +1,5 @@
 /**
- * For an archive built in parts (SEARCH_PARTS; README, "Past one build"): the other parts whose
+ * For an archive built in parts (SEARCH_PARTS; docs/archive-in-parts.md): the other parts whose
  * indexes every search box searches too. `null` for a site built in one piece.
  */
 import type { APIRoute } from 'astro';
