@@ -8,7 +8,7 @@
  *
  * Not part of npm test: the performance score comes from timings, which depend on how busy
  * the machine is. So each run also measures a yardstick, a bare Astro page of the same text
- * (scripts/bare-page.ts), right after the reading page, and the report gives both: the run
+ * (bench/bare-page.ts), right after the reading page, and the report gives both: the run
  * with the median performance score of each.
  */
 import { execFile } from 'node:child_process';
@@ -110,10 +110,10 @@ const shortfalls = categories.flatMap((id) => {
 const { median } = reading;
 const section = `## Lighthouse
 
-Written by \`npm run bench:lighthouse\` (scripts/lighthouse.ts) on ${new Date().toISOString().slice(0, 10)}: Lighthouse
+Written by \`npm run bench:lighthouse\` (bench/lighthouse.ts) on ${new Date().toISOString().slice(0, 10)}: Lighthouse
 ${median.lighthouseVersion}, ${median.configSettings.formFactor}, ${median.configSettings.throttlingMethod}d throttling, in Debian's Chromium
 (${median.environment.hostUserAgent.match(/Chrome\/[\d.]+/)?.[0] ?? 'Chromium'}), on \`/${pagePath}\` served from \`dist/\` on 127.0.0.1 with gzip and the headers of
-\`_headers\`; and, right after it in each run, on a bare Astro page of the same Markdown (scripts/bare-page.ts), as a
+\`_headers\`; and, right after it in each run, on a bare Astro page of the same Markdown (bench/bare-page.ts), as a
 yardstick for how fast the machine was. ${runs} runs each; the run with the median performance score is shown.
 Load average of the machine (${cpus().length} cores) at the start of each run: ${load.map((value) => value.toFixed(1)).join(', ')}.
 
