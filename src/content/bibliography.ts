@@ -55,13 +55,13 @@ const placed = (path: string, problems: readonly YamlProblem[]): PlacedProblem[]
 /** The YAML text as a list of entries, or the problem that it is not one. */
 function entries(yaml: string, path: string, example: string) {
   const parsed = parseYaml(yaml);
-  if (parsed.problems.length > 0) return { parsed, records: [] as unknown[], problems: parsed.problems };
+  if (parsed.problems.length > 0) return { parsed, records: [] as unknown[], problems: [...parsed.characters, ...parsed.problems] };
   const records: unknown = parsed.document.toJS();
-  if (records === null || records === undefined) return { parsed, records: [] as unknown[], problems: [] };
+  if (records === null || records === undefined) return { parsed, records: [] as unknown[], problems: [...parsed.characters] };
   if (!Array.isArray(records)) {
-    return { parsed, records: [] as unknown[], problems: [{ line: 1, column: 1, message: `${path} must be a list of entries, each starting with "${example}".` }] };
+    return { parsed, records: [] as unknown[], problems: [...parsed.characters, { line: 1, column: 1, message: `${path} must be a list of entries, each starting with "${example}".` }] };
   }
-  return { parsed, records: records as unknown[], problems: [] as YamlProblem[] };
+  return { parsed, records: records as unknown[], problems: [...parsed.characters] as YamlProblem[] };
 }
 
 /** Reads the list of blocked hosts. Pure: text in, hosts and problems out. */

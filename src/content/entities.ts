@@ -41,15 +41,15 @@ export interface EntityFileResult {
 /** Reads one registry file: a YAML list of entities of one type. Pure: text in, entities and problems out. */
 export function parseEntityFile(yaml: string, type: EntityType, path: string): EntityFileResult {
   const parsed = parseYaml(yaml);
-  if (parsed.problems.length > 0) return { entities: [], citing: [], problems: parsed.problems };
+  if (parsed.problems.length > 0) return { entities: [], citing: [], problems: [...parsed.characters, ...parsed.problems] };
   const records: unknown = parsed.document.toJS();
-  if (records === null || records === undefined) return { entities: [], citing: [], problems: [] };
+  if (records === null || records === undefined) return { entities: [], citing: [], problems: [...parsed.characters] };
   if (!Array.isArray(records)) {
-    return { entities: [], citing: [], problems: [{ line: 1, column: 1, message: `${path} must be a list of entries, each starting with "- id: …".` }] };
+    return { entities: [], citing: [], problems: [...parsed.characters, { line: 1, column: 1, message: `${path} must be a list of entries, each starting with "- id: …".` }] };
   }
   const entities: LocatedEntity[] = [];
   const citing: CitingEntity[] = [];
-  const problems: YamlProblem[] = [];
+  const problems: YamlProblem[] = [...parsed.characters];
   records.forEach((record: unknown, index) => {
     const { line, column } = placeOf(parsed, [index]);
     if (record === null || typeof record !== 'object' || Array.isArray(record)) {

@@ -24,3 +24,21 @@ describe('days of the calendar', () => {
     expect(calendarProblem('1959-2-3')).toBeUndefined();
   });
 });
+
+describe('impossible days in the content', async () => {
+  const { correctionLogProblems } = await import('../../src/content/corrections.ts');
+  const { parseEntityFile } = await import('../../src/content/entities.ts');
+
+  test('a correction dated on no day of the calendar says so at its line', () => {
+    const yaml = '- date: "2026-02-29"\n  paragraphs: [p1]\n  change: "A."\n  reason: "B."\n';
+    expect(correctionLogProblems(yaml)).toEqual([
+      { line: 1, column: 9, message: 'date: 2026-02-29 is not a day of the calendar: February 2026 has 28 days. Write the day the correction was published.' },
+    ]);
+  });
+
+  test('an event of the registry that starts on no day of the calendar says so at its line', () => {
+    const yaml = ['- id: plenum', '  name: A plenum', '  gloss: A meeting.', '  start: "1959-11-31"', '  sources:', '    - source: a', '      checked: the date', ''].join('\n');
+    const { problems } = parseEntityFile(yaml, 'event', 'content/entities/events.yaml');
+    expect(problems).toEqual([{ line: 4, column: 10, message: expect.stringMatching(/^start: 1959-11-31 is not a day of the calendar: November 1959 has 30 days\./) }]);
+  });
+});

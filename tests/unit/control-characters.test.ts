@@ -34,3 +34,23 @@ describe('control characters', () => {
     expect(controlCharacterMessage({ codes: [0, 0, 1] })).toMatch(/^3 invisible control characters \(U\+0000 \(NUL\), U\+0001 \(SOH\)\) are here, .* Delete them/);
   });
 });
+
+describe('control characters in the content’s YAML', async () => {
+  const { parseBibliography } = await import('../../src/content/bibliography.ts');
+  const { correctionLogProblems } = await import('../../src/content/corrections.ts');
+
+  test('a NUL in the bibliography is reported at its place, and the entries are still checked', () => {
+    const yaml = ['- id: a-record', '  kind: primary', '  title: "A re\u0000cord"', '  document: a-record', '- id: b', '  kind: secondary', '  title: "B"', ''].join('\n');
+    const { problems, works } = parseBibliography(yaml, 'content/bibliography.yaml');
+    expect(problems.map((problem) => `${problem.line}:${problem.column} ${problem.message.slice(0, 50)}`)).toEqual([
+      '3:15 An invisible control character, U+0000 (NUL), is h',
+      expect.stringMatching(/^6:9 kind must be/),
+    ]);
+    expect(works.map(({ work }) => work.id)).toEqual(['a-record']);
+  });
+
+  test('a control character in a correction log is reported at its line', () => {
+    const yaml = '- date: "2026-11-27"\n  paragraphs: [p1]\n  change: "A\u000B."\n  reason: "B."\n';
+    expect(correctionLogProblems(yaml)).toEqual([{ line: 3, column: 13, message: expect.stringContaining('U+000B (VT)') }]);
+  });
+});
