@@ -164,6 +164,7 @@ describe('the build stops on bad content', () => {
     expect(result.status, 'the build must fail').not.toBe(0);
     expect(output).toContain(message);
     expect(output).toMatch(new RegExp(`${file.split('/').at(-1)}:${line}:\\d+`));
+    expect(output, 'no stack trace').not.toMatch(/^ {4}at /m);
   }, 120_000);
 
   test('several problems in several files are all reported in one build, each at its file and line, with no stack trace', () => {
