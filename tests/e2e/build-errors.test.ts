@@ -167,7 +167,7 @@ describe('the build stops on bad content', () => {
     expect(output, 'no stack trace').not.toMatch(/^ {4}at /m);
   }, 120_000);
 
-  test('several problems in several files are all reported in one build, each at its file and line, with no stack trace', () => {
+  test('several problems in several files (registry, bibliography, correction log, two documents) are all reported in one build, each at its file and line, with no stack trace', () => {
     const person = [
       '- id: a-author',
       '  name: A. Author',
@@ -184,12 +184,18 @@ describe('the build stops on bad content', () => {
       // A NUL pasted from a PDF, and a note citing a work the bibliography lacks.
       [`documents/${documentName}`]: (md) => md.replace('The second paragraph.', 'The second para\u0000graph.').replace('(source:a-record).', '(source:a-recod).'),
       'bibliography.yaml': (yaml) => `${yaml}- id: wikimili-kinmen\n  kind: reference\n  title: "Kinmen"\n  url: https://wikimili.com/en/Kinmen\n`,
+      'corrections/a-record.yaml': (yaml) => yaml.replace('date: "2026-11-27"', 'date: "2026-02-30"'),
+      // A second document, with a problem of its own.
+      'documents/b-record.md': () =>
+        readFileSync(join(valid, 'documents', documentName), 'utf8').replace('slug: a-record', 'slug: b-record').replace('The second paragraph. {#p2}', 'The second paragraph.'),
     });
     const expected = [
       { file: 'entities/people.yaml', line: lineOf(content, 'entities/people.yaml', 'born:'), message: 'born: 1959-02-30 is not a day of the calendar: February 1959 has 28 days.' },
       { file: `documents/${documentName}`, line: lineOf(content, `documents/${documentName}`, '\u0000'), message: 'An invisible control character, U+0000 (NUL), is here' },
       { file: `documents/${documentName}`, line: lineOf(content, `documents/${documentName}`, 'source:a-recod'), message: 'Unknown source "a-recod"' },
       { file: 'bibliography.yaml', line: lineOf(content, 'bibliography.yaml', 'wikimili.com'), message: 'url is on wikimili.com, which may not be cited' },
+      { file: 'corrections/a-record.yaml', line: lineOf(content, 'corrections/a-record.yaml', '2026-02-30'), message: 'date: 2026-02-30 is not a day of the calendar: February 2026 has 28 days.' },
+      { file: 'documents/b-record.md', line: lineOf(content, 'documents/b-record.md', 'The second paragraph.'), message: 'Paragraph has no permanent id.' },
     ];
 
     const result = build(content, join(work, 'out'));
@@ -200,7 +206,7 @@ describe('the build stops on bad content', () => {
       expect(reported, `${file}:${line} "${message}" must be reported once\n${output}`).toHaveLength(1);
     }
     // It fails once, at the end, and an editor reads the problems, not the build's own code.
-    expect(output.match(/The build stopped on 4 problems in the content/g), output).toHaveLength(1);
+    expect(output.match(/The build stopped on 6 problems in the content/g), output).toHaveLength(1);
     expect(output.indexOf('The build stopped on')).toBeGreaterThan(Math.max(...expected.map(({ message }) => output.indexOf(message))));
     expect(output, 'no stack trace').not.toMatch(/^ {4}at /m);
     expect(output).not.toContain('Stack trace');
