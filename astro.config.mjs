@@ -13,8 +13,9 @@ import { rehypePlugins, remarkPlugins, remarkRehypeOptions } from './src/plugins
 
 const base = process.env.BASE_PATH ?? '/';
 const site = publicOrigin(process.env.SITE_URL);
-// The registry and the bibliography, checked together: every problem of both is reported at once.
-const { entities, works } = readRegistryAndBibliography(contentDir);
+// The registry and the bibliography as far as they are valid. Their problems are reported, with
+// every other problem of the content, by the documents loader (src/loaders/documents.ts).
+const { entities, entityRefs, sourceRefs } = readRegistryAndBibliography(contentDir);
 
 export default defineConfig({
   // The public origin, when known; without it, addresses are paths (src/lib/citation-item.ts).
@@ -45,8 +46,8 @@ export default defineConfig({
       remarkPlugins: remarkPlugins({
         lock: readAnchorLock(anchorLockPath),
         lockPath: anchorLockPath,
-        entities,
-        bibliography: works,
+        entities: entityRefs,
+        bibliography: sourceRefs,
         base,
       }),
       remarkRehype: remarkRehypeOptions,

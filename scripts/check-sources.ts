@@ -11,11 +11,12 @@
  */
 import { formatPlacedProblems, sourceCountLine } from '../src/content/bibliography.ts';
 import { contentDir } from '../src/content/content-files.ts';
+import { registryMessage } from '../src/content/entities.ts';
 import { checkSourcePolicy } from '../src/content/source-policy.ts';
 
 const { problems, registry, counts } = await checkSourcePolicy(contentDir);
 if (problems.length > 0) console.error(formatPlacedProblems(problems));
-if (registry.length > 0) console.error(['The registry of names and places is inconsistent:', ...registry.map((line) => `  ${line}`)].join('\n'));
+if (registry.length > 0) console.error(registryMessage(registry));
 const total = problems.length + registry.length;
 console.log(sourceCountLine(counts));
 if (total > 0) {

@@ -9,6 +9,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractFrontmatter } from '@astrojs/markdown-remark';
 import { type BlockedHost, blockedHostSchema, substantiveKinds, type Work, type WorkKind, workKinds, workSchema } from '../schemas/bibliography.ts';
+import type { EntityRef } from '../plugins/remark-entity-mentions.ts';
+import type { SourceRef } from '../plugins/remark-source-links.ts';
 import type { Entity } from '../schemas/entity.ts';
 import { type Citation, type CitingEntity, collectEntities } from './entities.ts';
 import { formatProblems, issueProblems, type PlacedProblem, parseYaml, placeOf, type YamlProblem } from './yaml-problems.ts';
@@ -55,13 +57,13 @@ const placed = (path: string, problems: readonly YamlProblem[]): PlacedProblem[]
 /** The YAML text as a list of entries, or the problem that it is not one. */
 function entries(yaml: string, path: string, example: string) {
   const parsed = parseYaml(yaml);
-  if (parsed.problems.length > 0) return { parsed, records: [] as unknown[], problems: parsed.problems };
+  if (parsed.problems.length > 0) return { parsed, records: [] as unknown[], problems: [...parsed.characters, ...parsed.problems] };
   const records: unknown = parsed.document.toJS();
-  if (records === null || records === undefined) return { parsed, records: [] as unknown[], problems: [] };
+  if (records === null || records === undefined) return { parsed, records: [] as unknown[], problems: [...parsed.characters] };
   if (!Array.isArray(records)) {
-    return { parsed, records: [] as unknown[], problems: [{ line: 1, column: 1, message: `${path} must be a list of entries, each starting with "${example}".` }] };
+    return { parsed, records: [] as unknown[], problems: [...parsed.characters, { line: 1, column: 1, message: `${path} must be a list of entries, each starting with "${example}".` }] };
   }
-  return { parsed, records: records as unknown[], problems: [] as YamlProblem[] };
+  return { parsed, records: records as unknown[], problems: [...parsed.characters] as YamlProblem[] };
 }
 
 /** Reads the list of blocked hosts. Pure: text in, hosts and problems out. */
@@ -283,21 +285,30 @@ export function formatPlacedProblems(problems: readonly PlacedProblem[]): string
 }
 
 /**
- * The registry and the bibliography as the build reads them (astro.config.mjs), with the
- * registry's citations checked against the bibliography; throws one message naming every
- * problem of both, each at its place.
+ * The registry and the bibliography as the build's configuration reads them (astro.config.mjs):
+ * the valid entities and works, and what the Markdown pipeline is to know of them. It never
+ * throws: the problems of both are reported with every other problem of the content by the
+ * documents loader (src/loaders/documents.ts), so that one build names them all.
+ *
+ * The pipeline also knows the entries that have a problem of their own, by id, so that a
+ * document citing them is not reported a second time for citing an unknown entity or work.
  */
-export function readRegistryAndBibliography(dir: string): { entities: Entity[]; works: Work[] } {
+export function readRegistryAndBibliography(dir: string): { entities: Entity[]; works: Work[]; entityRefs: EntityRef[]; sourceRefs: SourceRef[] } {
   const bibliography = collectBibliography(dir);
   const registry = collectEntities(join(dir, 'entities'));
-  const citations = entityCitationProblems(bibliography.listed, registry.citing);
-  const messages = [
-    ...(bibliography.problems.length > 0 ? [formatPlacedProblems(bibliography.problems)] : []),
-    ...registry.messages,
-    ...(citations.length > 0 ? [formatPlacedProblems(citations)] : []),
-  ];
-  if (messages.length > 0) throw new Error(messages.join('\n'));
-  return { entities: registry.located.map(({ entity }) => entity), works: bibliography.works.map(({ work }) => work) };
+  const entities = registry.located.map(({ entity }) => entity);
+  const works = bibliography.works.map(({ work }) => work);
+  const validEntities = new Set(entities.map((entity) => entity.id));
+  const validWorks = new Set(works.map((work) => work.id));
+  return {
+    entities,
+    works,
+    entityRefs: [...entities, ...registry.citing.filter((entry) => !validEntities.has(entry.id)).map((entry) => ({ id: entry.id, spellings: [] }))],
+    sourceRefs: [
+      ...works,
+      ...bibliography.listed.filter((work) => !validWorks.has(work.id)).map((work) => ({ id: work.id, kind: work.kind ?? 'primary', document: work.document })),
+    ],
+  };
 }
 
 /** Reads the bibliography of a content folder; throws one message naming every problem. */

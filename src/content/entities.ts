@@ -8,6 +8,7 @@ export interface LocatedEntity {
   entity: Entity;
   path: string;
   line: number;
+  column: number;
 }
 
 /** A work of the bibliography cited at a place of a file. */
@@ -41,15 +42,15 @@ export interface EntityFileResult {
 /** Reads one registry file: a YAML list of entities of one type. Pure: text in, entities and problems out. */
 export function parseEntityFile(yaml: string, type: EntityType, path: string): EntityFileResult {
   const parsed = parseYaml(yaml);
-  if (parsed.problems.length > 0) return { entities: [], citing: [], problems: parsed.problems };
+  if (parsed.problems.length > 0) return { entities: [], citing: [], problems: [...parsed.characters, ...parsed.problems] };
   const records: unknown = parsed.document.toJS();
-  if (records === null || records === undefined) return { entities: [], citing: [], problems: [] };
+  if (records === null || records === undefined) return { entities: [], citing: [], problems: [...parsed.characters] };
   if (!Array.isArray(records)) {
-    return { entities: [], citing: [], problems: [{ line: 1, column: 1, message: `${path} must be a list of entries, each starting with "- id: …".` }] };
+    return { entities: [], citing: [], problems: [...parsed.characters, { line: 1, column: 1, message: `${path} must be a list of entries, each starting with "- id: …".` }] };
   }
   const entities: LocatedEntity[] = [];
   const citing: CitingEntity[] = [];
-  const problems: YamlProblem[] = [];
+  const problems: YamlProblem[] = [...parsed.characters];
   records.forEach((record: unknown, index) => {
     const { line, column } = placeOf(parsed, [index]);
     if (record === null || typeof record !== 'object' || Array.isArray(record)) {
@@ -73,7 +74,7 @@ export function parseEntityFile(yaml: string, type: EntityType, path: string): E
       return;
     }
     const result = entitySchema.safeParse({ type, ...record });
-    if (result.success) entities.push({ entity: result.data, path, line });
+    if (result.success) entities.push({ entity: result.data, path, line, column });
     else problems.push(...issueProblems(parsed, result.error.issues, [index]));
   });
   return { entities, citing, problems };
@@ -84,28 +85,31 @@ export function parseEntityFile(yaml: string, type: EntityType, path: string): E
  * shared by two entities is ambiguous and must be linked by hand), and abbreviations point at
  * existing entities.
  */
-export function registryProblems(located: readonly LocatedEntity[]): string[] {
-  const problems: string[] = [];
+export function registryProblems(located: readonly LocatedEntity[]): PlacedProblem[] {
+  const problems: PlacedProblem[] = [];
   const ids = new Map<string, LocatedEntity>();
   const spellings = new Map<string, LocatedEntity>();
   for (const item of located) {
-    const { entity, path, line } = item;
+    const { entity, path, line, column } = item;
     const earlier = ids.get(entity.id);
-    if (earlier) problems.push(`${path}:${line}  id "${entity.id}" is already used at ${earlier.path}:${earlier.line}. Ids must be unique.`);
+    if (earlier) problems.push({ path, line, column, message: `id "${entity.id}" is already used at ${earlier.path}:${earlier.line}. Ids must be unique.` });
     ids.set(entity.id, item);
     for (const spelling of entity.spellings) {
       const owner = spellings.get(spelling);
       if (owner && owner.entity.id !== entity.id) {
-        problems.push(
-          `${path}:${line}  spelling "${spelling}" of "${entity.id}" is also a spelling of "${owner.entity.id}" (${owner.path}:${owner.line}). Keep it on one entity, and link the other's mentions in the text by hand: [${spelling}](entity:${entity.id}).`,
-        );
+        problems.push({
+          path,
+          line,
+          column,
+          message: `spelling "${spelling}" of "${entity.id}" is also a spelling of "${owner.entity.id}" (${owner.path}:${owner.line}). Keep it on one entity, and link the other's mentions in the text by hand: [${spelling}](entity:${entity.id}).`,
+        });
       }
       spellings.set(spelling, item);
     }
   }
-  for (const { entity, path, line } of located) {
+  for (const { entity, path, line, column } of located) {
     if (entity.type === 'abbreviation' && entity.refersTo !== undefined && !ids.has(entity.refersTo)) {
-      problems.push(`${path}:${line}  "${entity.id}" refers to "${entity.refersTo}", which is not in the registry.`);
+      problems.push({ path, line, column, message: `"${entity.id}" refers to "${entity.refersTo}", which is not in the registry.` });
     }
   }
   return problems;
@@ -116,8 +120,8 @@ export interface RegistryResult {
   citing: CitingEntity[];
   /** Each file's problems, at their places. */
   problems: PlacedProblem[];
-  /** Problems of the registry as a whole, each `file:line  what to do`. */
-  registry: string[];
+  /** Problems of the registry as a whole (an id used twice, a spelling claimed twice…). */
+  registry: PlacedProblem[];
   /** All of them, one block per file and one for the registry as a whole. */
   messages: string[];
 }
@@ -138,7 +142,7 @@ export function collectEntities(dir: string): RegistryResult {
     if (result.problems.length > 0) messages.push(formatProblems(`${path} is wrong:`, path, result.problems));
   }
   const registry = registryProblems(located);
-  if (registry.length > 0) messages.push(['The registry of names and places is inconsistent:', ...registry.map((line) => `  ${line}`)].join('\n'));
+  if (registry.length > 0) messages.push(registryMessage(registry));
   return { located, citing, problems, registry, messages };
 }
 
@@ -147,4 +151,9 @@ export function readEntities(dir: string): Entity[] {
   const { located, messages } = collectEntities(dir);
   if (messages.length > 0) throw new Error(messages.join('\n'));
   return located.map(({ entity }) => entity);
+}
+
+/** The registry's own problems as one message, a line each: `file:line:column  what to do`. */
+export function registryMessage(problems: readonly PlacedProblem[]): string {
+  return ['The registry of names and places is inconsistent:', ...problems.map((problem) => `  ${problem.path}:${problem.line}:${problem.column}  ${problem.message}`)].join('\n');
 }

@@ -23,10 +23,13 @@ export function frontmatterProblems(markdown: string, schema: z.ZodType): Frontm
 export function yamlProblems(text: string, schema: z.ZodType, firstLine = 1, what = 'The file'): FrontmatterProblem[] {
   const parsed = parseYaml(text, firstLine);
   if (parsed.problems.length > 0) {
-    return parsed.problems.map((problem) => ({ ...problem, message: problem.message.replace('This is not valid YAML', `${what} is not valid YAML`) }));
+    return [
+      ...parsed.characters,
+      ...parsed.problems.map((problem) => ({ ...problem, message: problem.message.replace('This is not valid YAML', `${what} is not valid YAML`) })),
+    ];
   }
   const result = schema.safeParse(parsed.document.toJS());
-  return result.success ? [] : issueProblems(parsed, result.error.issues, [], firstLine);
+  return [...parsed.characters, ...(result.success ? [] : issueProblems(parsed, result.error.issues, [], firstLine))];
 }
 
 /** The problems as one build error message, one line each: `file:line:column  message`. */

@@ -31,8 +31,8 @@ import type { PlacedProblem } from './yaml-problems.ts';
 export interface SourcePolicyReport {
   /** Every problem found, each at its file, line and column. */
   problems: PlacedProblem[];
-  /** Problems of the registry as a whole (a spelling claimed twice…), each `file:line  what to do`. */
-  registry: string[];
+  /** Problems of the registry as a whole (a spelling claimed twice…). */
+  registry: PlacedProblem[];
   /** The works cited, by kind. */
   counts: SourceCounts;
 }

@@ -1,5 +1,6 @@
 import { type Document, isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'astro/zod';
+import { controlCharacterMessage, findControlCharacters } from '../lib/control-characters.ts';
 
 /** One thing wrong in a YAML text, at the line an editor must fix. */
 export interface YamlProblem {
@@ -16,8 +17,13 @@ export interface PlacedProblem extends YamlProblem {
 export interface ParsedYaml {
   document: Document;
   lineCounter: LineCounter;
-  /** Syntax errors, already placed. */
+  /** Syntax errors, already placed: with any, the values cannot be checked. */
   problems: YamlProblem[];
+  /**
+   * Control characters pasted into the text (YAML reads them as text): reported beside the
+   * values' problems, which can still be checked.
+   */
+  characters: YamlProblem[];
 }
 
 /** Parses YAML keeping the positions of its values; `firstLine` is the file line of its first line. */
@@ -29,7 +35,8 @@ export function parseYaml(text: string, firstLine = 1): ParsedYaml {
     column: error.linePos?.[0].col ?? 1,
     message: `This is not valid YAML: ${error.message.split('\n')[0]}`,
   }));
-  return { document, lineCounter, problems };
+  const characters = findControlCharacters(text).map((run) => ({ line: run.line + firstLine - 1, column: run.column, message: controlCharacterMessage(run) }));
+  return { document, lineCounter, problems, characters };
 }
 
 /** The place of the value at `path`, or of its nearest parent that exists (for a missing field). */
@@ -80,7 +87,8 @@ export function issueProblems(
     const field = issue.path.join('.');
     // A message that already names its field needs no prefix; in a list of entries (a YAML file
     // such as a correction log) "date must be …" is clearer than "0.date: date must be …".
-    const inEntry = typeof issue.path[0] === 'number' && issue.message.startsWith(`${String(issue.path.at(-1))} `);
+    const last = String(issue.path.at(-1));
+    const inEntry = typeof issue.path[0] === 'number' && (issue.message.startsWith(`${last} `) || issue.message.startsWith(`${last}: `));
     const message = field === '' || inEntry || issue.message.startsWith(field) ? issue.message : `${field}: ${issue.message}`;
     return { ...place, message };
   });

@@ -1,20 +1,24 @@
-import { relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseFrontmatter } from '@astrojs/markdown-remark';
-import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'astro/zod';
-import { type CitingDocument, citedIds, collectBibliography, countCited, formatPlacedProblems, relatedRecordCitations, relatedRecordProblems, sourceCountLine } from '../content/bibliography.ts';
-import { contentDir, documentFiles, documentsDir, entitiesDir } from '../content/content-files.ts';
-import { collectEntities } from '../content/entities.ts';
-import { formatProblems, frontmatterProblems } from '../content/frontmatter-check.ts';
+import { type CitingDocument, citedIds, countCited, relatedRecordCitations, sourceCountLine } from '../content/bibliography.ts';
+import { contentDir, documentsDir } from '../content/content-files.ts';
+import { checkContent, ContentProblems, contentReport, type PlacedProblem } from '../content/content-problems.ts';
 import { linePreservingSource } from '../content/line-preserving-source.ts';
+import type { DocumentProblem } from '../plugins/report-problems.ts';
 
 /**
  * Loads the documents of content/documents, one entry per Markdown file, identified by the
  * slug pinned in its frontmatter. Unlike Astro's glob loader it stops the build on any problem
  * (the glob loader only logs a failed render and publishes an empty page), and it renders each
  * file so that build errors name the file's own lines.
+ *
+ * It is where the build reports the problems of the whole content folder: the registry, the
+ * bibliography, the correction logs and the frontmatter (src/content/content-problems.ts) and
+ * what rendering every document finds (src/plugins/report-problems.ts), all at once, each at its
+ * file, line and column; then it fails, once. The other collections' loaders load what is valid
+ * and leave their problems to this report.
  */
 export function documentsLoader(schema: z.ZodType, root = '.'): Loader {
   return {
@@ -25,7 +29,7 @@ export function documentsLoader(schema: z.ZodType, root = '.'): Loader {
       const dir = resolve(root, documentsDir);
       context.watcher?.on('change', (changed) => {
         if (!changed.startsWith(dir) || !changed.endsWith('.md')) return;
-        loadAll(context, schema, root).catch((error: unknown) => context.logger.error(String(error)));
+        loadAll(context, schema, root).catch((error: unknown) => context.logger.error(error instanceof Error ? error.message : String(error)));
       });
     },
   };
@@ -33,32 +37,14 @@ export function documentsLoader(schema: z.ZodType, root = '.'): Loader {
 
 async function loadAll(context: LoaderContext, schema: z.ZodType, root: string): Promise<void> {
   const { store, parseData, renderMarkdown, generateDigest } = context;
-  const files = documentFiles(root);
-  const errors = files
-    .map(({ path, markdown }) => ({ path, problems: frontmatterProblems(markdown, schema) }))
-    .filter(({ problems }) => problems.length > 0)
-    .map(({ path, problems }) => formatProblems(path, problems));
-  if (errors.length > 0) {
-    throw new AstroError(
-      errors.join('\n'),
-      'Each line names the file, the line and column, and what to write there. The fields are described in src/schemas/document.ts.',
-    );
-  }
-
-  const slugs = new Map<string, string>();
+  // As the author names it: relative to the project, unless EDITION_CONTENT gave a full path.
+  const folder = isAbsolute(contentDir) ? contentDir : join(root, contentDir);
+  const check = await checkContent(folder, schema);
+  const problems = [...check.problems];
   const entries = [];
-  // Every document is rendered, so that one build reports the problems of all of them.
-  const failures: string[] = [];
   const citing: CitingDocument[] = [];
-  for (const { path, markdown } of files) {
-    const { frontmatter } = parseFrontmatter(markdown);
-    const id = String(frontmatter['slug']);
-    const other = slugs.get(id);
-    if (other !== undefined) {
-      failures.push(`${path}:1:1  slug "${id}" is already used by ${other}. Give every document its own slug.`);
-      continue;
-    }
-    slugs.set(id, path);
+  // Every document is rendered, so that one build reports the problems of all of them.
+  for (const { path, markdown, frontmatter, slug: id } of check.documents) {
     const data = await parseData({ id, data: frontmatter, filePath: path });
     let rendered: Awaited<ReturnType<typeof renderMarkdown>>;
     try {
@@ -66,7 +52,13 @@ async function loadAll(context: LoaderContext, schema: z.ZodType, root: string):
         fileURL: pathToFileURL(resolve(root, path)),
       });
     } catch (error) {
-      failures.push(describeFailure(path, error));
+      problems.push(describeFailure(path, error));
+      continue;
+    }
+    // The plugins' problems, recorded by the pipeline's last step instead of failing the render.
+    const recorded = rendered.metadata?.frontmatter?.['problems'] as DocumentProblem[] | undefined;
+    if (recorded !== undefined) {
+      problems.push(...recorded.map(({ line, column, reason }) => ({ path, line, column, message: reason })));
       continue;
     }
     const cited = rendered.metadata?.frontmatter?.['citedSources'];
@@ -82,23 +74,19 @@ async function loadAll(context: LoaderContext, schema: z.ZodType, root: string):
     // build's limit.
     entries.push({ id, data, filePath: relative(resolve(root), resolve(root, path)), digest: generateDigest(markdown), rendered });
   }
-  // The bibliography was checked when the configuration read it; here, what the documents cite.
-  const bibliography = collectBibliography(resolve(root, contentDir));
-  const related = relatedRecordProblems(bibliography.listed, citing);
-  if (related.length > 0) failures.push(formatPlacedProblems(related));
-  if (failures.length > 0) {
-    throw new AstroError(failures.join('\n'), 'Fix each file at the line named, as the message says.');
+  if (problems.length > 0) {
+    context.logger.error(contentReport(problems));
+    throw new ContentProblems(problems.length);
   }
-  const cited = citedIds(collectEntities(resolve(root, entitiesDir)).citing, citing);
-  context.logger.info(sourceCountLine(countCited(bibliography.works, cited)));
+  const cited = citedIds(check.citingEntities, citing);
+  context.logger.info(sourceCountLine(countCited(check.works, cited)));
   store.clear();
   for (const entry of entries) store.set(entry);
 }
 
-/** `file:line:column  reason` from a plugin's VFileMessage, or the message as it is. */
-function describeFailure(path: string, error: unknown): string {
-  if (!(error instanceof Error)) return `${path}: ${String(error)}`;
+/** A render that failed all the same (a plugin's VFileMessage, or an error of its own), at its place. */
+function describeFailure(path: string, error: unknown): PlacedProblem {
+  if (!(error instanceof Error)) return { path, line: 1, column: 1, message: String(error) };
   const { line, column, reason } = error as Error & { line?: number; column?: number; reason?: string };
-  const place = line === undefined ? path : `${path}:${line}:${column ?? 1}`;
-  return `${place}  ${reason ?? error.message}`;
+  return { path, line: line ?? 1, column: column ?? 1, message: reason ?? error.message };
 }

@@ -1,24 +1,20 @@
-import { AstroError } from 'astro/errors';
 import type { Loader } from 'astro/loaders';
 import { entitiesDir } from '../content/content-files.ts';
-import { readEntities } from '../content/entities.ts';
+import { collectEntities } from '../content/entities.ts';
 
 /**
- * Loads the registry of names and places from content/entities/*.yaml, checked as a whole
- * (unique ids, unambiguous spellings); every problem is reported with its file and line.
+ * Loads the registry of names and places from content/entities/*.yaml: the entries that are
+ * valid. Its problems (a field, an id used twice, a spelling claimed twice) are reported, each at
+ * its file and line, with every other problem of the content by the documents loader, which
+ * then stops the build (src/loaders/documents.ts): an error thrown here would end the build
+ * before that report.
  */
 export function entitiesLoader(dir = entitiesDir): Loader {
   return {
     name: 'entities',
     load: async ({ store, parseData, generateDigest }) => {
-      let entities: ReturnType<typeof readEntities>;
-      try {
-        entities = readEntities(dir);
-      } catch (error) {
-        throw new AstroError(error instanceof Error ? error.message : String(error), 'The fields are described in src/schemas/entity.ts.');
-      }
       store.clear();
-      for (const entity of entities) {
+      for (const { entity } of collectEntities(dir).located) {
         const data = await parseData({ id: entity.id, data: entity });
         store.set({ id: entity.id, data, digest: generateDigest(JSON.stringify(entity)) });
       }

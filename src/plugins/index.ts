@@ -2,7 +2,8 @@
  * The Markdown pipeline in one place, in the order the plugins run: the lists Astro's
  * configuration takes (remarkPlugins, rehypePlugins), and `createProcessor`, the same pipeline as
  * one unified processor for what reads documents outside Astro (the anchors, the notes' sources,
- * the plugins' fixtures), so that nothing assembles a pipeline of its own.
+ * the plugins' fixtures), so that nothing assembles a pipeline of its own. The plugins report
+ * problems and go on; the last step ends the run on them all (src/plugins/report-problems.ts).
  */
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import rehypeRaw from 'rehype-raw';
@@ -17,7 +18,9 @@ import type { AnchorLock } from '../lib/anchors.ts';
 import remarkEntityMentions, { type EntityRef } from './remark-entity-mentions.ts';
 import rehypeSafeHtml from './rehype-safe-html.ts';
 import rehypeSidenotes from './rehype-sidenotes.ts';
+import { rehypeReportProblems, remarkReportProblems } from './report-problems.ts';
 import remarkAnchorLock from './remark-anchor-lock.ts';
+import remarkControlCharacters from './remark-control-characters.ts';
 import remarkFootnoteCheck from './remark-footnote-check.ts';
 import remarkInsertions from './remark-insertions.ts';
 import remarkParagraphIds from './remark-paragraph-ids.ts';
@@ -41,6 +44,7 @@ export interface PipelineOptions {
 export function remarkPlugins(options: PipelineOptions = {}): RemarkPlugins {
   const base = (options.base ?? '/').replace(/\/?$/, '/');
   return [
+    remarkControlCharacters,
     remarkFootnoteCheck,
     [remarkSourceLinks, { works: options.bibliography, documentUrl: (slug: string) => `${base}documents/${slug}/` }],
     remarkParagraphIds,
@@ -60,12 +64,16 @@ export function remarkPlugins(options: PipelineOptions = {}): RemarkPlugins {
 /** Footnote ids stay as their labels (`fn-quemoy`): they are anchors readers may cite. */
 export const remarkRehypeOptions: RemarkRehypeOptions = { clobberPrefix: '' };
 
+/** The edition's rehype plugins. rehype-safe-html comes first, so that the HTML it checks is the author's. */
+const editionRehypePlugins = [rehypeSafeHtml, rehypeSidenotes];
+
 /**
  * Run after remark-rehype, which Astro calls with `allowDangerousHtml`; Astro runs rehype-raw
- * after these. rehype-safe-html comes first, so that the HTML it checks is the author's.
+ * after these. The last records the document's problems for the documents loader
+ * (src/loaders/documents.ts), which reports them with every other problem of the content.
  */
 export function rehypePlugins(): RehypePlugins {
-  return [rehypeSafeHtml, rehypeSidenotes];
+  return [...editionRehypePlugins, [rehypeReportProblems, { mode: 'record' }]];
 }
 
 export interface ProcessorOptions extends PipelineOptions {
@@ -84,18 +92,20 @@ export interface ProcessorOptions extends PipelineOptions {
 
 /**
  * The pipeline as Astro runs it (Markdown parsed, remark-gfm, the remark plugins, remark-rehype,
- * the rehype plugins, raw HTML, HTML written out; no SmartyPants), or its Markdown half.
+ * the rehype plugins, raw HTML, HTML written out; no SmartyPants), or its Markdown half. Either
+ * ends by failing the file once on every problem the plugins reported, the first at its place.
  */
 export function createProcessor(options: ProcessorOptions & { html: false }): Processor<MdastRoot, MdastRoot, MdastRoot>;
 export function createProcessor(options?: ProcessorOptions): Processor<MdastRoot, MdastRoot, HastRoot, HastRoot, string>;
 export function createProcessor(options: ProcessorOptions = {}): Processor<MdastRoot, MdastRoot, MdastRoot> | Processor<MdastRoot, MdastRoot, HastRoot, HastRoot, string> {
   const markdown = unified().use(remarkParse).use(remarkGfm).use((options.remark ?? remarkPlugins(options)) as PluggableList) as unknown as Processor<MdastRoot, MdastRoot, MdastRoot>;
-  if (options.html === false) return markdown;
+  if (options.html === false) return markdown.use(remarkReportProblems) as unknown as Processor<MdastRoot, MdastRoot, MdastRoot>;
   const raw = options.rawHtml !== false;
   return markdown
     .use(remarkRehype, { ...remarkRehypeOptions, allowDangerousHtml: raw })
     // The edition's lists hold plugins only (Astro's types also allow names of packages).
-    .use((options.rehype ?? rehypePlugins()) as PluggableList)
+    .use((options.rehype ?? editionRehypePlugins) as PluggableList)
     .use(raw ? [rehypeRaw] : [])
+    .use(rehypeReportProblems)
     .use(rehypeStringify) as unknown as Processor<MdastRoot, MdastRoot, HastRoot, HastRoot, string>;
 }

@@ -78,7 +78,7 @@ interface Check {
 function checkElement(element: Element, { protocols, forbidden, file }: Check): void {
   const tag = element.tagName;
   if (forbidden.has(tag)) {
-    file.fail(
+    file.message(
       `<${tag}> is not allowed in a document: content runs no script and embeds nothing. Remove it; write the text in Markdown (scripts, styles and embeds belong to the site's templates).`,
       element,
       'rehype-safe-html:element',
@@ -89,14 +89,14 @@ function checkElement(element: Element, { protocols, forbidden, file }: Check): 
     const attribute = find(html, property).attribute;
     const text = Array.isArray(value) ? value.join(' ') : String(value);
     if (/^on./i.test(attribute)) {
-      file.fail(
+      file.message(
         `The attribute ${attribute} on <${tag}> runs a script; a document's content runs none. Remove the attribute.`,
         element,
         'rehype-safe-html:event-handler',
       );
     }
     if (attribute === 'style') {
-      file.fail(
+      file.message(
         `The style attribute on <${tag}> is blocked by the site's Content-Security-Policy. Use a class from src/styles/edition.css instead.`,
         element,
         'rehype-safe-html:style',
@@ -105,7 +105,7 @@ function checkElement(element: Element, { protocols, forbidden, file }: Check): 
     if (linkProperties.includes(property)) {
       const scheme = schemeOf(text);
       if (scheme !== undefined && !protocols.has(scheme)) {
-        file.fail(
+        file.message(
           `The link ${attribute}=${JSON.stringify(text)} on <${tag}> uses the ${scheme}: scheme. A document may link only to ${[...protocols].map((name) => `${name}:`).join(', ')} addresses or to pages of this site.`,
           element,
           'rehype-safe-html:protocol',
@@ -116,7 +116,7 @@ function checkElement(element: Element, { protocols, forbidden, file }: Check): 
       const urls = property === 'srcSet' ? text.split(',').map((candidate) => candidate.trim().split(/\s+/)[0] ?? '') : [text];
       const foreign = urls.find((url) => schemeOf(url) !== undefined || /^[\\/]{2}/.test(normalizeUrl(url)));
       if (foreign !== undefined) {
-        file.fail(
+        file.message(
           `${attribute}=${JSON.stringify(foreign)} on <${tag}> would load a file from another origin; the site asks nothing of other origins (and its Content-Security-Policy blocks it). Copy the file into public/ and use its path on this site.`,
           element,
           'rehype-safe-html:foreign-resource',

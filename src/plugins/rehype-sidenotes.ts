@@ -91,17 +91,18 @@ function makeSidenote(
   for (const child of item.children) {
     if (child.type === 'text' && child.value.trim() === '') continue;
     if (child.type !== 'element' || child.tagName !== 'p') {
-      file.fail(
+      file.message(
         'A margin note may hold only paragraphs of text (with links and emphasis), no lists, tables, quotations or headings. Rewrite the note as running text.',
         child,
         'rehype-sidenotes:block',
       );
+      continue;
     }
     // The footnote section is dropped once its notes are placed: a note inside a note would go
     // with it, and its reference would point nowhere.
     visit(child, 'element', (node) => {
       if (node.properties['dataFootnoteRef'] === undefined) return;
-      file.fail(
+      file.message(
         'A margin note cannot refer to another note. Put the other note’s text in this one, or move its reference into the text.',
         node,
         'rehype-sidenotes:nested',

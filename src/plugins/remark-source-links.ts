@@ -1,7 +1,6 @@
-import type { Definition, FootnoteDefinition, Link, LinkReference, Nodes, Root } from 'mdast';
+import type { Definition, FootnoteDefinition, Link, LinkReference, Nodes, Parent, Root } from 'mdast';
 import type { Plugin } from 'unified';
-import { SKIP, visit } from 'unist-util-visit';
-import type { VFile } from 'vfile';
+import { SKIP, type VisitorResult, visit } from 'unist-util-visit';
 
 /** What the plugin needs to know of a work of the bibliography. */
 export interface SourceRef {
@@ -40,8 +39,8 @@ const substantive = new Set(['primary', 'scholarly']);
  * (`data-source-kind="reference"`), set back beside the sources it stands with. It reports, each at its line: a `source:` id the bibliography
  * lacks; a plain http(s) link in a note (every cited work goes through the bibliography, where
  * its address is checked); a note that cites no primary source or scholarship; a `source:` link
- * outside a note. All of a document's problems are collected (`file.message`) and the document
- * then fails once, naming every one, so that an author fixes them in one pass.
+ * outside a note. Each is a message (`file.message`); the pipeline's last step fails the document
+ * once, naming every one (src/plugins/report-problems.ts), so that an author fixes them in one pass.
  *
  * Records the ids cited in `file.data.citedSources` (and in the frontmatter Astro returns, as
  * `citedSources`), from which the build counts the works cited. Run after remark-gfm.
@@ -52,10 +51,8 @@ const remarkSourceLinks: Plugin<[Options?], Root> = (options = {}) => {
   const urlOf = (work: SourceRef) => work.url ?? documentUrl(work.document ?? '');
 
   return (tree, file) => {
-    const messages: Problem[] = [];
     const report = (reason: string, node: Nodes, rule: (typeof sourceLinkRules)[number]) => {
-      const message = file.message(reason, { place: node.position, ruleId: rule, source: sourceLinkOrigin });
-      messages.push({ reason, line: message.line ?? 1, column: message.column ?? 1 });
+      file.message(reason, { place: node.position, ruleId: rule, source: sourceLinkOrigin });
     };
     const definitions = new Map<string, Definition>();
     visit(tree, 'definition', (node) => {
@@ -63,7 +60,7 @@ const remarkSourceLinks: Plugin<[Options?], Root> = (options = {}) => {
     });
     const cited: string[] = [];
 
-    visit(tree, (node) => {
+    visit(tree, (node, index, parent) => {
       if (node.type === 'footnoteDefinition') {
         checkNote(node, { works, urlOf, definitions, report, cited });
         return SKIP;
@@ -75,6 +72,7 @@ const remarkSourceLinks: Plugin<[Options?], Root> = (options = {}) => {
           node,
           'outside-note',
         );
+        return unlink(node, index, parent);
       }
       return undefined;
     });
@@ -83,26 +81,10 @@ const remarkSourceLinks: Plugin<[Options?], Root> = (options = {}) => {
     file.data.citedSources = unique;
     const astro = file.data.astro;
     if (astro?.frontmatter) astro.frontmatter['citedSources'] = unique;
-
-    const [first, ...others] = messages;
-    if (first) {
-      const where = displayPath(file);
-      file.fail(
-        [first.reason, ...others.map((problem) => `  ${where}:${problem.line}:${problem.column}  ${problem.reason}`)].join('\n'),
-        { line: first.line, column: first.column },
-        `${sourceLinkOrigin}:${messages.length === 1 ? 'problem' : 'problems'}`,
-      );
-    }
   };
 };
 
 export default remarkSourceLinks;
-
-interface Problem {
-  reason: string;
-  line: number;
-  column: number;
-}
 
 interface NoteContext {
   works: ReadonlyMap<string, SourceRef>;
@@ -129,7 +111,7 @@ function checkNote(note: FootnoteDefinition, context: NoteContext): void {
             'unknown',
           );
           unknown = true;
-          return SKIP;
+          return unlink(node, index, parent);
         }
         kinds.add(work.kind);
         context.cited.push(id);
@@ -175,6 +157,17 @@ function checkNote(note: FootnoteDefinition, context: NoteContext): void {
   }
 }
 
+/**
+ * Puts a reported `source:` link's words in its place: the link is an error already, and left
+ * in, later checks would report its address again (rehype-safe-html, as a scheme not allowed).
+ */
+function unlink(node: Nodes, index: number | undefined, parent: Parent | undefined): VisitorResult {
+  if (parent === undefined || index === undefined || !('children' in node)) return SKIP;
+  const words = node.children as Nodes[];
+  (parent.children as Nodes[]).splice(index, 1, ...words);
+  return [SKIP, index + words.length];
+}
+
 /** The target of a link, or of a reference link through its definition. */
 function linkTarget(node: Nodes, definitions: ReadonlyMap<string, Definition>): string | undefined {
   if (node.type === 'link') return node.url;
@@ -186,11 +179,4 @@ function textOf(node: Nodes): string {
   if ('value' in node) return node.value;
   if ('children' in node) return (node.children as Nodes[]).map(textOf).join('');
   return '';
-}
-
-/** The file as an author knows it: relative to the project, when it is inside it. */
-function displayPath(file: VFile): string {
-  const path = file.path ?? '';
-  const cwd = `${file.cwd.replace(/\/$/, '')}/`;
-  return path.startsWith(cwd) ? path.slice(cwd.length) : path || 'the document';
 }

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { calendarProblem } from '../lib/dates.ts';
 
 const text = (what: string, example: string) =>
   z
@@ -15,7 +16,13 @@ export const correctionSchema = z.object(
     /** The day the correction was published, "YYYY-MM-DD". */
     date: z.preprocess(
       (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
-      z.iso.date({ error: 'date must be the day of the correction, written "YYYY-MM-DD", e.g. "2026-11-27".' }),
+      z
+        .string({ error: 'date must be the day of the correction, written "YYYY-MM-DD", e.g. "2026-11-27".' })
+        .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'date must be the day of the correction, written "YYYY-MM-DD", e.g. "2026-11-27".' })
+        .superRefine((value, context) => {
+          const problem = calendarProblem(value);
+          if (problem) context.addIssue({ code: 'custom', message: `date: ${problem} Write the day the correction was published.` });
+        }),
     ),
     /**
      * The ids of the paragraphs whose text changed, as in the Markdown (`p12`, `intro-3`). A

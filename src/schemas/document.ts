@@ -1,14 +1,22 @@
 import { z } from 'astro/zod';
+import { calendarProblem } from '../lib/dates.ts';
 import { workId } from './bibliography.ts';
 
 /**
- * A calendar date, "YYYY-MM-DD". Some YAML parsers turn an unquoted date into a timestamp at
- * midnight UTC; that is read back as the same calendar day.
+ * A calendar date, "YYYY-MM-DD", that is a day of the calendar: "1959-02-30" is refused as no
+ * such day, not as a wrongly written date. Some YAML parsers turn an unquoted date into a
+ * timestamp at midnight UTC; that is read back as the same calendar day.
  */
 const isoDate = (what: string) =>
   z.preprocess(
     (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
-    z.iso.date({ error: `${what} must be a date written "YYYY-MM-DD", e.g. "1959-10-14".` }),
+    z
+      .string({ error: `${what} must be a date written "YYYY-MM-DD", e.g. "1959-10-14".` })
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${what} must be a date written "YYYY-MM-DD", e.g. "1959-10-14".` })
+      .superRefine((value, context) => {
+        const problem = calendarProblem(value);
+        if (problem) context.addIssue({ code: 'custom', message: `${what}: ${problem} Write the day the record gives.` });
+      }),
   );
 
 /** Unknown fields are typos until proven otherwise: say so instead of dropping them. */

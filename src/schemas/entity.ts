@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { calendarProblem } from '../lib/dates.ts';
 import { workId } from './bibliography.ts';
 
 /** The kinds of entity, each kept in its own file under content/entities/. */
@@ -31,12 +32,19 @@ const text = (what: string) =>
     .trim()
     .min(1, { error: `${what} must not be empty.` });
 
-/** A date as precise as it is known: "1959", "1959-10" or "1959-10-14". */
+/**
+ * A date as precise as it is known: "1959", "1959-10" or "1959-10-14", naming a month and day
+ * of the calendar ("1959-02-30" is refused as no such day).
+ */
 const partialDate = (what: string) =>
   z
     .string({ error: `${what} must be a date written "YYYY", "YYYY-MM" or "YYYY-MM-DD", in quotes.` })
-    .regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, {
+    .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, {
       error: `${what} must be a date written "YYYY", "YYYY-MM" or "YYYY-MM-DD", e.g. "1959-10-14". Leave it out if it is not known.`,
+    })
+    .superRefine((value, context) => {
+      const problem = calendarProblem(value);
+      if (problem) context.addIssue({ code: 'custom', message: `${what}: ${problem} Write the date the sources give, or only the year and month if the day is not known.` });
     });
 
 /**

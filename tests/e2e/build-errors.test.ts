@@ -3,9 +3,9 @@
  * do, instead of publishing a broken page. Each case copies a small valid collection
  * (tests/fixtures/build-errors/valid), breaks it one way, and builds it with Astro.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { astroBuild } from '../../tools/astro-build.ts';
 
@@ -109,6 +109,29 @@ const cases: Case[] = [
   },
 ];
 
+/** A copy of the valid collection, with `files` (paths inside it) rewritten or added. */
+function brokenCopy(files: Record<string, (text: string) => string>): string {
+  const content = join(work, 'content');
+  rmSync(content, { recursive: true, force: true });
+  cpSync(valid, content, { recursive: true });
+  for (const [file, breakIt] of Object.entries(files)) {
+    const path = join(content, file);
+    mkdirSync(dirname(path), { recursive: true });
+    const before = existsSync(path) ? readFileSync(path, 'utf8') : '';
+    const broken = breakIt(before);
+    expect(broken, `the case must change ${file}`).not.toBe(before);
+    writeFileSync(path, broken);
+  }
+  return content;
+}
+
+/** The line of `file` in the collection on which `text` stands, from 1. */
+function lineOf(content: string, file: string, text: string): number {
+  const line = readFileSync(join(content, file), 'utf8').split('\n').findIndex((row) => row.includes(text)) + 1;
+  expect(line, `"${text}" must be in ${file}`).toBeGreaterThan(0);
+  return line;
+}
+
 function build(content: string, outDir: string) {
   return astroBuild(outDir, { EDITION_CONTENT: content });
 }
@@ -141,5 +164,51 @@ describe('the build stops on bad content', () => {
     expect(result.status, 'the build must fail').not.toBe(0);
     expect(output).toContain(message);
     expect(output).toMatch(new RegExp(`${file.split('/').at(-1)}:${line}:\\d+`));
+    expect(output, 'no stack trace').not.toMatch(/^ {4}at /m);
+  }, 120_000);
+
+  test('several problems in several files (registry, bibliography, correction log, two documents) are all reported in one build, each at its file and line, with no stack trace', () => {
+    const person = [
+      '- id: a-author',
+      '  name: A. Author',
+      '  gloss: The author of the record.',
+      '  context: Named in the record’s metadata.',
+      '  born: "1959-02-30"',
+      '  sources:',
+      '    - source: a-record',
+      '      checked: the name',
+      '',
+    ].join('\n');
+    const content = brokenCopy({
+      'entities/people.yaml': () => person,
+      // A NUL pasted from a PDF, and a note citing a work the bibliography lacks.
+      [`documents/${documentName}`]: (md) => md.replace('The second paragraph.', 'The second para\u0000graph.').replace('(source:a-record).', '(source:a-recod).'),
+      'bibliography.yaml': (yaml) => `${yaml}- id: wikimili-kinmen\n  kind: reference\n  title: "Kinmen"\n  url: https://wikimili.com/en/Kinmen\n`,
+      'corrections/a-record.yaml': (yaml) => yaml.replace('date: "2026-11-27"', 'date: "2026-02-30"'),
+      // A second document, with a problem of its own.
+      'documents/b-record.md': () =>
+        readFileSync(join(valid, 'documents', documentName), 'utf8').replace('slug: a-record', 'slug: b-record').replace('The second paragraph. {#p2}', 'The second paragraph.'),
+    });
+    const expected = [
+      { file: 'entities/people.yaml', line: lineOf(content, 'entities/people.yaml', 'born:'), message: 'born: 1959-02-30 is not a day of the calendar: February 1959 has 28 days.' },
+      { file: `documents/${documentName}`, line: lineOf(content, `documents/${documentName}`, '\u0000'), message: 'An invisible control character, U+0000 (NUL), is here' },
+      { file: `documents/${documentName}`, line: lineOf(content, `documents/${documentName}`, 'source:a-recod'), message: 'Unknown source "a-recod"' },
+      { file: 'bibliography.yaml', line: lineOf(content, 'bibliography.yaml', 'wikimili.com'), message: 'url is on wikimili.com, which may not be cited' },
+      { file: 'corrections/a-record.yaml', line: lineOf(content, 'corrections/a-record.yaml', '2026-02-30'), message: 'date: 2026-02-30 is not a day of the calendar: February 2026 has 28 days.' },
+      { file: 'documents/b-record.md', line: lineOf(content, 'documents/b-record.md', 'The second paragraph.'), message: 'Paragraph has no permanent id.' },
+    ];
+
+    const result = build(content, join(work, 'out'));
+    const output = `${result.stdout}\n${result.stderr}`;
+    expect(result.status, 'the build must fail').not.toBe(0);
+    for (const { file, line, message } of expected) {
+      const reported = output.split('\n').filter((row) => row.includes(`${join(content, file)}:${line}:`) && row.includes(message));
+      expect(reported, `${file}:${line} "${message}" must be reported once\n${output}`).toHaveLength(1);
+    }
+    // It fails once, at the end, and an editor reads the problems, not the build's own code.
+    expect(output.match(/The build stopped on 6 problems in the content/g), output).toHaveLength(1);
+    expect(output.indexOf('The build stopped on')).toBeGreaterThan(Math.max(...expected.map(({ message }) => output.indexOf(message))));
+    expect(output, 'no stack trace').not.toMatch(/^ {4}at /m);
+    expect(output).not.toContain('Stack trace');
   }, 120_000);
 });
