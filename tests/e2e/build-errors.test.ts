@@ -1,12 +1,13 @@
 /**
  * Bad content stops the real build with a message that names the file, the line and what to
- * do, instead of publishing a broken page. Each case copies a small valid collection
- * (tests/fixtures/build-errors/valid), breaks it one way, and builds it with Astro.
+ * do, instead of publishing a broken page, and names every problem of a build at once. The
+ * cases break copies of a small valid collection (tests/fixtures/build-errors/valid), each one
+ * way, and build them all together with Astro.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { astroBuild } from '../../tools/astro-build.ts';
 
 const valid = 'tests/fixtures/build-errors/valid';
@@ -132,6 +133,12 @@ function lineOf(content: string, file: string, text: string): number {
   return line;
 }
 
+/** The file a case breaks: its own copy of the record or of its correction log, or a shared file. */
+function caseFile(testCase: Case, slug: string): string {
+  const file = testCase.file ?? `documents/${documentName}`;
+  return file.replace(/a-record\.(md|yaml)$/, `${slug}.$1`);
+}
+
 function build(content: string, outDir: string) {
   return astroBuild(outDir, { EDITION_CONTENT: content });
 }
@@ -148,24 +155,54 @@ describe('the build stops on bad content', () => {
     expect(page).toContain('Source: <a href="/documents/a-record/">this record, ¶ 1</a>.');
   }, 120_000);
 
-  test.each(cases)('$name', ({ file = `documents/${documentName}`, breakIt, at, message }) => {
-    const content = join(work, 'content');
-    rmSync(content, { recursive: true, force: true });
-    cpSync(valid, content, { recursive: true });
-    const path = join(content, file);
-    const broken = breakIt(readFileSync(path, 'utf8'));
-    expect(broken, 'the case must change the file').not.toBe(readFileSync(join(valid, file), 'utf8'));
-    writeFileSync(path, broken);
-    const line = broken.split('\n').indexOf(at) + 1;
-    expect(line, `the line "${at}" must be in the broken file`).toBeGreaterThan(0);
+  // Every case at once, in one build: each breaks its own copy of the record (case-1.md, …,
+  // each with its own slug and correction log), so that no case hides another, and the build
+  // must report each at its own file and line. One build instead of one per case.
+  const caseContent = join(work, 'cases');
+  let caseOutput = '';
+  let caseStatus: number | null = 0;
+  const caseLines = new Map<string, number>();
+  beforeAll(() => {
+    cpSync(valid, caseContent, { recursive: true });
+    const record = readFileSync(join(valid, 'documents', documentName), 'utf8');
+    const log = readFileSync(join(valid, 'corrections', 'a-record.yaml'), 'utf8');
+    const lock = JSON.parse(readFileSync(join(valid, 'anchors.lock.json'), 'utf8')) as Record<string, unknown>;
+    cases.forEach((testCase, index) => {
+      const slug = `case-${index + 1}`;
+      const files: Record<string, string> = {
+        [`documents/${slug}.md`]: record.replace('slug: a-record', `slug: ${slug}`),
+        [`corrections/${slug}.yaml`]: log,
+      };
+      // The record's published anchors are its copies' too, so that removing one is noticed.
+      lock[slug] = lock['a-record'];
+      const file = caseFile(testCase, slug);
+      const before = files[file] ?? readFileSync(join(caseContent, file), 'utf8');
+      const broken = testCase.breakIt(before);
+      expect(broken, `${testCase.name}: the case must change the file`).not.toBe(before);
+      files[file] = broken;
+      const line = broken.split('\n').indexOf(testCase.at) + 1;
+      expect(line, `${testCase.name}: the line "${testCase.at}" must be in the broken file`).toBeGreaterThan(0);
+      caseLines.set(testCase.name, line);
+      for (const [name, text] of Object.entries(files)) writeFileSync(join(caseContent, name), text);
+    });
+    writeFileSync(join(caseContent, 'anchors.lock.json'), JSON.stringify(lock, null, 2));
+    const result = build(caseContent, join(work, 'cases-out'));
+    caseOutput = `${result.stdout}\n${result.stderr}`;
+    caseStatus = result.status;
+  }, 180_000);
 
-    const result = build(content, join(work, 'out'));
-    const output = `${result.stdout}\n${result.stderr}`;
-    expect(result.status, 'the build must fail').not.toBe(0);
-    expect(output).toContain(message);
-    expect(output).toMatch(new RegExp(`${file.split('/').at(-1)}:${line}:\\d+`));
-    expect(output, 'no stack trace').not.toMatch(/^ {4}at /m);
-  }, 120_000);
+  test('with every case below at once, the build fails once, with no stack trace', () => {
+    expect(caseStatus, 'the build must fail').not.toBe(0);
+    expect(caseOutput.match(/The build stopped on \d+ problems in the content/g), caseOutput).toHaveLength(1);
+    expect(caseOutput, 'no stack trace').not.toMatch(/^ {4}at /m);
+  });
+
+  test.each(cases.map((testCase, index) => ({ ...testCase, index })))('$name', (testCase) => {
+    const file = caseFile(testCase, `case-${testCase.index + 1}`);
+    const line = caseLines.get(testCase.name);
+    const reported = caseOutput.split('\n').filter((row) => row.includes(`${join(caseContent, file)}:${line}:`) && row.includes(testCase.message));
+    expect(reported, `${file}:${line} "${testCase.message}" must be reported\n${caseOutput}`).toHaveLength(1);
+  });
 
   test('several problems in several files (registry, bibliography, correction log, two documents) are all reported in one build, each at its file and line, with no stack trace', () => {
     const person = [
