@@ -178,9 +178,11 @@ describe('paragraph actions', () => {
     await page.getByRole('button', { name: 'Copy Chicago, bibliography' }).click();
     await expect.poll(() => clipboard(page), { timeout: 5_000 }).toContain(`${url()}.`);
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.cite-downloads a', { hasText: 'BibTeX' }).click()]);
-    const path = await download.path();
     expect(download.suggestedFilename()).toBe(`${slug}.bib`);
-    expect(readFileSync(path, 'utf8')).toContain(`url = {${url()}}`);
+    // The browser runs apart from the tests (tests/e2e/fixture.ts): the file comes as a stream.
+    const chunks: Buffer[] = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).toString('utf8')).toContain(`url = {${url()}}`);
     await context.close();
   });
 
