@@ -346,7 +346,7 @@ describe('a phone (390 px)', () => {
 
       await page.focus(`#${reference}`);
       await page.keyboard.press('Enter');
-      await expect.poll(() => note.isVisible(), id).toBe(true);
+      await expect.poll(() => note.isVisible(), { message: id }).toBe(true);
       expect(await note.getAttribute('role'), id).toBe('doc-footnote');
       const box = await note.boundingBox();
       expect(box?.x, id).toBeGreaterThanOrEqual(0);
@@ -369,7 +369,7 @@ describe('a phone (390 px)', () => {
       expect(await page.evaluate(() => document.activeElement?.closest('.sidenote')?.id), id).toBe(id);
       expect(await page.evaluate(() => document.activeElement?.matches('.sidenote-close')), `${id} has a Close link`).toBe(true);
       await page.keyboard.press('Enter');
-      await expect.poll(() => note.isVisible(), `${id} after Close`).toBe(false);
+      await expect.poll(() => note.isVisible(), { message: `${id} after Close` }).toBe(false);
       expect(new URL(page.url()).hash, id).toBe(`#${reference}`);
       const back = await page.evaluate(readFocus);
       expect(back?.id, id).toBe(reference);
@@ -383,7 +383,7 @@ describe('a phone (390 px)', () => {
     const page = await open(390, 844);
     for (const id of source.notes) {
       await page.click(`#${id.replace(/^fn-/, 'fnref-')}`);
-      await expect.poll(() => page.locator(`#${id}`).isVisible(), id).toBe(true);
+      await expect.poll(() => page.locator(`#${id}`).isVisible(), { message: id }).toBe(true);
       expect(await page.evaluate(() => document.activeElement?.id), id).toBe(id);
     }
     await page.close();
