@@ -288,9 +288,8 @@ describe('a wide screen (1440 px)', () => {
     expectBesideOrStacked(notes);
   });
 
-  // The stylesheet does not yet break a word longer than the margin is wide (the fixture's
-  // ¶ 5): it sticks out of its note. When it does break, this test fails: drop the `.fails`.
-  test.fails('a long word stays inside its note', () => {
+  // The fixture's ¶ 5 has a note with a word longer than the margin is wide.
+  test('a long word stays inside its note', () => {
     expect(notes.filter((note) => note.overflow > 0).map((note) => `${note.id}: ${note.overflow} px`)).toEqual([]);
   });
 
@@ -389,9 +388,8 @@ describe('a phone (390 px)', () => {
     await page.close();
   });
 
-  // As on the wide screen: the long word of the fixture's ¶ 5 is not broken, and its opened
-  // note makes the page scroll sideways. When it is broken, this test fails: drop the `.fails`.
-  test.fails('with any note open, nothing scrolls sideways', async () => {
+  // As on the wide screen: the long word of the fixture's ¶ 5 must not widen the page.
+  test('with any note open, nothing scrolls sideways', async () => {
     const page = await open(390, 844);
     const wide: string[] = [];
     for (const id of source.notes) {
