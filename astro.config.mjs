@@ -35,7 +35,9 @@ export default defineConfig({
       entityIds: entities.map((entity) => entity.id),
       // Search filters by person, place, organization and event, on the pages that mention them.
       facets: new Map(
-        entities.filter((entity) => ['person', 'place', 'organization', 'event'].includes(entity.type)).map((entity) => [entity.id, { filter: entity.type, value: entity.name }]),
+        entities
+          .filter((entity) => ['person', 'place', 'organization', 'event'].includes(entity.type))
+          .map((entity) => [entity.id, { filter: entity.type, value: entity.name }]),
       ),
     }),
   ],

@@ -1,7 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
 /** Browser tests that first build a site of their own, each a minute or more. */
-const buildingTests = ['tests/e2e/build-errors.test.ts', 'tests/e2e/layout.test.ts', 'tests/e2e/base-path.test.ts', 'tests/e2e/parts.test.ts', 'tests/e2e/collection.test.ts'];
+const buildingTests = [
+  'tests/e2e/build-errors.test.ts',
+  'tests/e2e/layout.test.ts',
+  'tests/e2e/base-path.test.ts',
+  'tests/e2e/parts.test.ts',
+  'tests/e2e/collection.test.ts',
+];
 
 export default defineConfig({
   test: {

@@ -15,7 +15,14 @@ import { unified } from 'unified';
 export async function bareAstroPage(markdownPath: string): Promise<string> {
   const { frontmatter, content } = parseFrontmatter(readFileSync(markdownPath, 'utf8'));
   // The edition's paragraph ids ({#p12}) are its own syntax: a bare page has none.
-  const body = String(await unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeStringify).process(content.replace(/ ?\{#[^}]+\}/g, '')));
+  const body = String(
+    await unified()
+      .use(remarkParse)
+      .use(remarkGfm)
+      .use(remarkRehype)
+      .use(rehypeStringify)
+      .process(content.replace(/ ?\{#[^}]+\}/g, '')),
+  );
   const title = String(frontmatter['title']);
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title}</title><meta name="description" content="${title}"></head><body><main>${body}</main></body></html>`;
 }

@@ -86,7 +86,10 @@ function timed(command: string, args: string[], options: { cwd?: string; env?: R
     // holds the phases and any error.
     let output = '';
     const keep = (chunk: Buffer) => {
-      const lines = chunk.toString().split('\n').filter((line) => !line.includes('├─') && !line.includes('└─'));
+      const lines = chunk
+        .toString()
+        .split('\n')
+        .filter((line) => !line.includes('├─') && !line.includes('└─'));
       output = (output + lines.join('\n')).slice(-200_000);
     };
     child.stdout.on('data', keep);
@@ -122,11 +125,7 @@ function phases(output: string): string {
   const collect = new RegExp(`Collecting build info\\.\\.\\.\\s*\\n.*?Completed in ${duration}`, 's').exec(clean)?.[1];
   const routes = new RegExp(`generating static routes[\\s\\S]*?Completed in ${duration}`).exec(clean)?.[1];
   const index = /Search index: (\d+) of \d+ pages indexed, in ([\d.]+) s/.exec(clean);
-  return [
-    collect && `content loaded and rendered ${collect}`,
-    routes && `pages written ${routes}`,
-    index && `search index of ${index[1]} pages ${index[2]} s`,
-  ]
+  return [collect && `content loaded and rendered ${collect}`, routes && `pages written ${routes}`, index && `search index of ${index[1]} pages ${index[2]} s`]
     .filter(Boolean)
     .join('; ');
 }
@@ -180,7 +179,8 @@ async function measureServed(site: Site): Promise<Served> {
 }
 
 const version = (path: string) => (JSON.parse(readFileSync(join(path, 'package.json'), 'utf8')) as { version: string }).version;
-const kb = (bytes: number) => (bytes >= 10 * 2 ** 20 ? `${(bytes / 2 ** 20).toFixed(0)} MB` : bytes >= 2 ** 20 ? `${(bytes / 2 ** 20).toFixed(1)} MB` : `${(bytes / 1024).toFixed(1)} KB`);
+const kb = (bytes: number) =>
+  bytes >= 10 * 2 ** 20 ? `${(bytes / 2 ** 20).toFixed(0)} MB` : bytes >= 2 ** 20 ? `${(bytes / 2 ** 20).toFixed(1)} MB` : `${(bytes / 1024).toFixed(1)} KB`;
 const secondsText = (seconds: number) => (seconds >= 120 ? `${(seconds / 60).toFixed(1)} min` : `${seconds.toFixed(1)} s`);
 const ratio = (ours: number | undefined, theirs: number | undefined) =>
   ours === undefined || theirs === undefined || theirs === 0 ? '–' : `${(ours / theirs).toFixed(2)}×`;
@@ -204,7 +204,13 @@ for (const n of sizes) {
 
   const editionDir = `${work}/edition-${n}`;
   const edition: Site = { name: 'edition', build: [], dir: editionDir, indexDir: `${editionDir}/pagefind`, page: readingPagePath.edition(slug) };
-  const starlight: Site = { name: 'starlight', build: [], dir: starlightDistDir, indexDir: `${starlightDistDir}/pagefind`, page: readingPagePath.starlight(slug) };
+  const starlight: Site = {
+    name: 'starlight',
+    build: [],
+    dir: starlightDistDir,
+    indexDir: `${starlightDistDir}/pagefind`,
+    page: readingPagePath.starlight(slug),
+  };
   const tufteDir = `${work}/tufte-${n}`;
   const tufte: Site = { name: 'tufte', build: [], dir: tufteDir, page: readingPagePath.tufte(slug) };
 
@@ -290,7 +296,10 @@ ${rows
   .join('\n')}
 
 Where the edition's time went (its own log, last run), and when its memory peaked: ${rows
-  .map(({ n, sites }) => `N = ${n.toLocaleString('en')}: ${phases(sites.edition.build.at(-1)?.output ?? '') || 'not reported'}; peak ${kb(peak(sites.edition))} at ${secondsText(peakAt(sites.edition))}`)
+  .map(
+    ({ n, sites }) =>
+      `N = ${n.toLocaleString('en')}: ${phases(sites.edition.build.at(-1)?.output ?? '') || 'not reported'}; peak ${kb(peak(sites.edition))} at ${secondsText(peakAt(sites.edition))}`,
+  )
   .join('. ')}.
 
 ### Size

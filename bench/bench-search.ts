@@ -133,7 +133,9 @@ Pagefind's code, the same for both sites):
 ${sizeRows.join('\n')}
 
 Files of the edition's last run for “${queries[0]}” (those after the first result in brackets): ${
-  lastRun?.files.map((file) => `${new URL(file.url).pathname.split('/').at(-1)} ${kb(file.bytes)}`.replace(/^(.*)$/, file.beforeResult ? '$1' : '[$1]')).join(', ') ?? 'none'
+  lastRun?.files
+    .map((file) => `${new URL(file.url).pathname.split('/').at(-1)} ${kb(file.bytes)}`.replace(/^(.*)$/, file.beforeResult ? '$1' : '[$1]'))
+    .join(', ') ?? 'none'
 }.
 `;
 writeFileSync(reportPath, replaceSection(readFileSync(reportPath, 'utf8'), 'search', section));

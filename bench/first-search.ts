@@ -72,7 +72,9 @@ export async function measureFirstSearch(browser: Browser, siteUrl: string, quer
     const actedAt = await page.evaluate(() => performance.timeOrigin + performance.now());
     acting = true;
     await site.search(page, query);
-    const shownAt = Number(await (await page.waitForFunction(() => (window as { firstResultAt?: number }).firstResultAt, null, { timeout: 30_000 })).jsonValue());
+    const shownAt = Number(
+      await (await page.waitForFunction(() => (window as { firstResultAt?: number }).firstResultAt, null, { timeout: 30_000 })).jsonValue(),
+    );
     // Settled: no new request for half a second.
     while (performance.now() - lastRequest < 500) await page.waitForTimeout(100);
     const files = await Promise.all(

@@ -69,7 +69,11 @@ try {
       );
       const result = JSON.parse(stdout) as Result;
       page.results.push(result);
-      console.log(`run ${run + 1}/${runs}, ${page.name}: ${Object.values(result.categories).map((category) => `${category.title} ${score(category.score)}`).join(', ')}`);
+      console.log(
+        `run ${run + 1}/${runs}, ${page.name}: ${Object.values(result.categories)
+          .map((category) => `${category.title} ${score(category.score)}`)
+          .join(', ')}`,
+      );
     }
   }
 } finally {
@@ -103,7 +107,9 @@ const shortfalls = categories.flatMap((id) => {
   return category.auditRefs
     .filter((ref) => ref.weight > 0)
     .map((ref) => ({ ref, audit: reading.median.audits[ref.id] }))
-    .filter(({ audit }) => audit !== undefined && audit.score !== null && audit.score < 1 && ['numeric', 'binary', 'metricSavings'].includes(audit.scoreDisplayMode))
+    .filter(
+      ({ audit }) => audit !== undefined && audit.score !== null && audit.score < 1 && ['numeric', 'binary', 'metricSavings'].includes(audit.scoreDisplayMode),
+    )
     .map(({ ref, audit }) => `| ${category.title} | ${audit?.title} | ${score(audit?.score)} | ${ref.weight} | ${audit?.displayValue ?? ''} |`);
 });
 

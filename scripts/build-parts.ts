@@ -26,7 +26,10 @@ if (import.meta.main) {
   }
   try {
     const ranges = parsePartRanges(values.parts);
-    const only = values.only?.split(',').map((label) => label.trim()).filter(Boolean);
+    const only = values.only
+      ?.split(',')
+      .map((label) => label.trim())
+      .filter(Boolean);
     const reports = buildArchiveInParts({ collection, out: values.out, ranges, prefix: values.prefix, ...(only ? { only } : {}) });
     for (const part of reports) {
       console.log(

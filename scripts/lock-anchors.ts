@@ -10,14 +10,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { compareWithLock, lockEntries } from '../src/lib/anchors.ts';
 import { anchorLockPath, documentFiles } from '../src/content/content-files.ts';
-import {
-  checkCorrections,
-  correctionLogPath,
-  correctionLogProblems,
-  correctionMessages,
-  entryCounts,
-  readCorrectionLog,
-} from '../src/content/corrections.ts';
+import { checkCorrections, correctionLogPath, correctionLogProblems, correctionMessages, entryCounts, readCorrectionLog } from '../src/content/corrections.ts';
 import { documentAnchors } from '../src/content/document-anchors.ts';
 import { formatProblems } from '../src/content/frontmatter-check.ts';
 import { readAnchorLock } from '../src/content/read-lock.ts';

@@ -17,7 +17,11 @@ function buildEnvironment(env: Record<string, string>): NodeJS.ProcessEnv {
  * Runs `astro build` into `outDir` as `npm run build` would, with `env` added. The timeout
  * (default two minutes, for tests) can be lifted for real collections with `timeout: undefined`.
  */
-export function astroBuild(outDir: string, env: Record<string, string> = {}, options: { timeout?: number | undefined } = { timeout: 120_000 }): SpawnSyncReturns<string> {
+export function astroBuild(
+  outDir: string,
+  env: Record<string, string> = {},
+  options: { timeout?: number | undefined } = { timeout: 120_000 },
+): SpawnSyncReturns<string> {
   return spawnSync('npx', ['astro', 'build', '--outDir', outDir], {
     encoding: 'utf8',
     env: buildEnvironment(env),

@@ -52,7 +52,9 @@ export interface PartReport {
  */
 export function splitCollection(collection: string, ranges: readonly PartRange[], work: string): Map<string, string> {
   const documentsDir = join(collection, 'documents');
-  const names = readdirSync(documentsDir).filter((name) => name.endsWith('.md')).sort();
+  const names = readdirSync(documentsDir)
+    .filter((name) => name.endsWith('.md'))
+    .sort();
   const markdown = new Map(names.map((name) => [name, readFileSync(join(documentsDir, name), 'utf8')]));
   const parts = assignToParts(
     names.map((name) => ({ name, year: conversationYear(markdown.get(name) ?? '') })),
@@ -81,7 +83,11 @@ export function splitCollection(collection: string, ranges: readonly PartRange[]
     }
     // Each part's lock holds its own documents only: the whole lock would make a part answer
     // for anchors it does not publish.
-    if (lock) writeFileSync(join(folder, 'anchors.lock.json'), `${JSON.stringify(Object.fromEntries(slugs.filter((slug) => slug in lock).map((slug) => [slug, lock[slug]])), null, 2)}\n`);
+    if (lock)
+      writeFileSync(
+        join(folder, 'anchors.lock.json'),
+        `${JSON.stringify(Object.fromEntries(slugs.filter((slug) => slug in lock).map((slug) => [slug, lock[slug]])), null, 2)}\n`,
+      );
     folders.set(label, folder);
   }
   return folders;
@@ -124,12 +130,16 @@ export function buildArchiveInParts(options: PartsOptions): PartReport[] {
       const documents = readdirSync(join(folder, 'documents')).length;
       console.log(`Building part ${label} (${documents} documents) into ${outDir}…`);
       const start = performance.now();
-      const result = astroBuild(outDir, {
-        // Relative: Astro refuses content files given by an absolute path.
-        EDITION_CONTENT: folder,
-        BASE_PATH: base,
-        SEARCH_PARTS: [...bases.values()].filter((other) => other !== base).join(','),
-      }, { timeout: undefined });
+      const result = astroBuild(
+        outDir,
+        {
+          // Relative: Astro refuses content files given by an absolute path.
+          EDITION_CONTENT: folder,
+          BASE_PATH: base,
+          SEARCH_PARTS: [...bases.values()].filter((other) => other !== base).join(','),
+        },
+        { timeout: undefined },
+      );
       const seconds = (performance.now() - start) / 1000;
       if (result.status !== 0) throw new Error(`The build of part ${label} (${base}) failed:\n${result.stdout}\n${result.stderr}`);
       // The part's own _headers would be served as a file below its base: the root file replaces it.

@@ -102,11 +102,7 @@ export function weighPage(pageUrl: string, html: Uint8Array, read: (url: URL) =>
  * `import "./x.js"`), each once: the browser fetches those before the module runs, so they count.
  * Dynamic `import()` is left out: it loads only when the code asks for it.
  */
-export function withStaticImports(
-  scripts: readonly string[],
-  pageUrl: string,
-  read: (url: URL) => Uint8Array,
-): { url: string; bytes: Uint8Array }[] {
+export function withStaticImports(scripts: readonly string[], pageUrl: string, read: (url: URL) => Uint8Array): { url: string; bytes: Uint8Array }[] {
   const seen = new Set<string>();
   const result: { url: string; bytes: Uint8Array }[] = [];
   const visit = (url: URL, label: string) => {

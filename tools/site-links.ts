@@ -63,7 +63,8 @@ export function parsePage(html: string): ParsedPage {
       const value = element.properties[attribute];
       if (typeof value !== 'string' && !Array.isArray(value)) continue;
       const text = Array.isArray(value) ? value.join(' ') : value;
-      const urls = attribute === 'srcSet' ? text.split(',').map((candidate) => candidate.trim().split(/\s+/)[0] ?? '') : attribute === 'ping' ? text.split(/\s+/) : [text];
+      const urls =
+        attribute === 'srcSet' ? text.split(',').map((candidate) => candidate.trim().split(/\s+/)[0] ?? '') : attribute === 'ping' ? text.split(/\s+/) : [text];
       const rel = element.tagName === 'link' ? String(element.properties['rel'] ?? '').split(/[\s,]+/) : [];
       const resource = loads && !rel.some((word) => navigationalRels.has(word));
       for (const url of urls.filter(Boolean)) {

@@ -63,7 +63,9 @@ export async function serveStatic(dir: string, base = '/', options: ServeOptions
     const type = types[extname(file)] ?? 'application/octet-stream';
     if (options.compress && /^(text\/|image\/svg|application\/json)/.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding']))) {
       response.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
-      createReadStream(file).pipe(createGzip({ level: 6 })).pipe(response);
+      createReadStream(file)
+        .pipe(createGzip({ level: 6 }))
+        .pipe(response);
       return;
     }
     response.writeHead(200, { 'content-type': type });

@@ -114,7 +114,10 @@ export function syntheticDocument(source: SyntheticSource, index: number, seed =
   // Names the chosen paragraphs use, swapped for others of the same kind: one person, two places.
   const chosenText = [...chosenIntros, ...chosenBodies].map((block) => block.text).join('\n');
   const swaps: [string, string][] = [];
-  for (const [kind, count] of [['person', 1], ['place', 2]] as const) {
+  for (const [kind, count] of [
+    ['person', 1],
+    ['place', 2],
+  ] as const) {
     const names = source.spellings[kind];
     const present = names.filter((name) => swapName(chosenText, name, '\u0000') !== chosenText);
     for (let n = 0; n < count && present.length > 0; n++) swaps.push([pick(random, present), pick(random, names)]);
@@ -123,9 +126,7 @@ export function syntheticDocument(source: SyntheticSource, index: number, seed =
 
   const defined = new Set<string>();
   const withNotes = (text: string): string => {
-    const notes = [...text.matchAll(/\[\^([^\]]+)\](?!:)/g)]
-      .map((match) => match[1] ?? '')
-      .filter((id) => !defined.has(id) && footnotes.has(id));
+    const notes = [...text.matchAll(/\[\^([^\]]+)\](?!:)/g)].map((match) => match[1] ?? '').filter((id) => !defined.has(id) && footnotes.has(id));
     for (const id of notes) defined.add(id);
     return notes.length > 0 ? `${text}\n\n${notes.map((id) => footnotes.get(id)).join('\n')}` : text;
   };
@@ -203,7 +204,8 @@ export function writeSyntheticCollection(count: number, folder: string): void {
   cpSync('content/entities', `${folder}/entities`, { recursive: true });
   // The sources the notes and the registry cite, so that the collection builds as content/ does.
   if (existsSync('content/blocked-hosts.yaml')) cpSync('content/blocked-hosts.yaml', `${folder}/blocked-hosts.yaml`);
-  if (existsSync('content/bibliography.yaml')) writeFileSync(`${folder}/bibliography.yaml`, syntheticBibliography(readFileSync('content/bibliography.yaml', 'utf8')));
+  if (existsSync('content/bibliography.yaml'))
+    writeFileSync(`${folder}/bibliography.yaml`, syntheticBibliography(readFileSync('content/bibliography.yaml', 'utf8')));
   for (let index = 1; index <= count; index++) {
     const { fileName, markdown } = syntheticDocument(source, index);
     writeFileSync(`${folder}/documents/${fileName}`, markdown);

@@ -11,15 +11,7 @@ import { unified } from 'unified';
 import type { Node } from 'unist';
 import { visit } from 'unist-util-visit';
 import { describe, expect, test } from 'vitest';
-import {
-  readCollection,
-  readingPagePath,
-  starlightIndex,
-  starlightPage,
-  toPlainGfm,
-  toTufteHtml,
-  tuftePage,
-} from '../baselines.ts';
+import { readCollection, readingPagePath, starlightIndex, starlightPage, toPlainGfm, toTufteHtml, tuftePage } from '../baselines.ts';
 
 const fixture = 'content/documents/antonov-mao-1959-10-14.md';
 const { content: body } = parseFrontmatter(readFileSync(fixture, 'utf8'));
@@ -137,7 +129,9 @@ describe('the Tufte page', () => {
       const id = String(label.properties['htmlFor']);
       expect(ids.has(id)).toBe(false);
       ids.add(id);
-      expect(html).toContain(`<label for="${id}" class="margin-toggle sidenote-number"></label><input type="checkbox" id="${id}" class="margin-toggle"><span class="sidenote">`);
+      expect(html).toContain(
+        `<label for="${id}" class="margin-toggle sidenote-number"></label><input type="checkbox" id="${id}" class="margin-toggle"><span class="sidenote">`,
+      );
     }
     expect(html).not.toContain('data-footnote');
   });
@@ -149,7 +143,9 @@ describe('the Tufte page', () => {
     const markdown = readFileSync('content/documents/antonov-mao-1959-10-14.md', 'utf8');
     const opening = /^\[\^quemoy-matsu\]: (\S+ \S+ \S+)/m.exec(markdown)?.[1] ?? '';
     expect(opening).not.toBe('');
-    expect(html).toContain(`Quemoy and Matsu<label for="sn-quemoy-matsu" class="margin-toggle sidenote-number"></label><input type="checkbox" id="sn-quemoy-matsu" class="margin-toggle"><span class="sidenote">${opening}`);
+    expect(html).toContain(
+      `Quemoy and Matsu<label for="sn-quemoy-matsu" class="margin-toggle sidenote-number"></label><input type="checkbox" id="sn-quemoy-matsu" class="margin-toggle"><span class="sidenote">${opening}`,
+    );
   });
 
   test('groups the text in a section per heading, with no markers or entity links left', () => {

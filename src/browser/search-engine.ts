@@ -14,7 +14,17 @@
 import { partFilter, partOf, type SearchPart, type SearchParts } from '../shared/search-parts.ts';
 import type { MentionsFile } from '../lib/search-mentions.ts';
 import { type PagefindPage, ResultSet, type ResultsView } from '../shared/search-results.ts';
-import { closestName, type EntityNames, entityToken, highlightTerms, namedEntities, type PackedNames, queryWithEntities, shardKeys, unpackNames } from '../shared/search-terms.ts';
+import {
+  closestName,
+  type EntityNames,
+  entityToken,
+  highlightTerms,
+  namedEntities,
+  type PackedNames,
+  queryWithEntities,
+  shardKeys,
+  unpackNames,
+} from '../shared/search-terms.ts';
 
 interface PagefindResult {
   id: string;
@@ -73,7 +83,9 @@ declare global {
 function loadPagefind(base: string): Promise<Pagefind> {
   return new Promise((resolve, reject) => {
     if (window.editionPagefind) return resolve(window.editionPagefind);
-    window.addEventListener('pagefind-ready', () => (window.editionPagefind ? resolve(window.editionPagefind) : reject(new Error('Pagefind did not load'))), { once: true });
+    window.addEventListener('pagefind-ready', () => (window.editionPagefind ? resolve(window.editionPagefind) : reject(new Error('Pagefind did not load'))), {
+      once: true,
+    });
     const script = document.createElement('script');
     script.type = 'module';
     script.src = `${base}search/load-pagefind.js`;
@@ -118,7 +130,12 @@ export function createSearchEngine(base: string): SearchEngine {
         // A part not deployed (or being replaced) must not take the others down: Pagefind keeps
         // an index that failed to load and fails every later search with it, so look first.
         const answers = await Promise.all(
-          others.map((part) => fetch(`${part.bundle}pagefind-entry.json`, { cache: 'no-store' }).then((response) => response.ok, () => false)),
+          others.map((part) =>
+            fetch(`${part.bundle}pagefind-entry.json`, { cache: 'no-store' }).then(
+              (response) => response.ok,
+              () => false,
+            ),
+          ),
         );
         unreachable = others.filter((_, index) => !answers[index]);
         for (const part of others.filter((_, index) => answers[index])) {

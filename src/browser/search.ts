@@ -49,7 +49,8 @@ export function startSearchPage(engine: SearchEngine): void {
             box.addEventListener('change', () => {
               const url = new URL(location.href);
               url.searchParams.delete('filter');
-              for (const checked of filterList.querySelectorAll<HTMLInputElement>('input:checked')) url.searchParams.append('filter', `${checked.name}:${checked.value}`);
+              for (const checked of filterList.querySelectorAll<HTMLInputElement>('input:checked'))
+                url.searchParams.append('filter', `${checked.name}:${checked.value}`);
               history.replaceState(null, '', url);
               void run(input?.value ?? '');
             });
@@ -78,7 +79,13 @@ export function startSearchPage(engine: SearchEngine): void {
         renderResults(results, view, terms, { heading: 'h2' });
         // Said once, when every answer is in: a live region that changed at each arrival would talk over itself.
         if (done) {
-          status.textContent = resultsStatus({ query, suggestion, paragraphs: view.paragraphCount, entries: view.entryCount, unreachable: unreachable.map((part) => part.label) });
+          status.textContent = resultsStatus({
+            query,
+            suggestion,
+            paragraphs: view.paragraphCount,
+            entries: view.entryCount,
+            unreachable: unreachable.map((part) => part.label),
+          });
         }
       },
     });

@@ -62,7 +62,14 @@ export function startPanel(engine: SearchEngine, base: string): void {
       onUpdate: ({ view, terms, suggestion, unreachable, done }) => {
         renderResults(results, view, terms, { heading: 'h3' });
         more.hidden = false;
-        if (done) status.textContent = resultsStatus({ query, suggestion, paragraphs: view.paragraphCount, entries: view.entryCount, unreachable: unreachable.map((part) => part.label) });
+        if (done)
+          status.textContent = resultsStatus({
+            query,
+            suggestion,
+            paragraphs: view.paragraphCount,
+            entries: view.entryCount,
+            unreachable: unreachable.map((part) => part.label),
+          });
       },
     });
   };

@@ -69,7 +69,9 @@ export function assignToParts(documents: readonly { name: string; year: number |
     else outside.push(`${name} (${year ?? 'no conversationDate'})`);
   }
   if (outside.length > 0) {
-    throw new Error(`Parts: ${outside.length} document(s) fall in no part: ${outside.join(', ')}. Add a part for their years; never move a published document to another part.`);
+    throw new Error(
+      `Parts: ${outside.length} document(s) fall in no part: ${outside.join(', ')}. Add a part for their years; never move a published document to another part.`,
+    );
   }
   const empty = [...parts].filter(([, names]) => names.length === 0).map(([label]) => label);
   if (empty.length > 0) throw new Error(`Parts: no document falls in ${empty.join(', ')}.`);

@@ -61,7 +61,11 @@ function entries(yaml: string, path: string, example: string) {
   const records: unknown = parsed.document.toJS();
   if (records === null || records === undefined) return { parsed, records: [] as unknown[], problems: [...parsed.characters] };
   if (!Array.isArray(records)) {
-    return { parsed, records: [] as unknown[], problems: [...parsed.characters, { line: 1, column: 1, message: `${path} must be a list of entries, each starting with "${example}".` }] };
+    return {
+      parsed,
+      records: [] as unknown[],
+      problems: [...parsed.characters, { line: 1, column: 1, message: `${path} must be a list of entries, each starting with "${example}".` }],
+    };
   }
   return { parsed, records: records as unknown[], problems: [...parsed.characters] as YamlProblem[] };
 }
@@ -129,7 +133,10 @@ export function parseBibliography(
     const place = placeOf(parsed, [index, 'id']);
     const earlier = ids.get(work.id);
     if (earlier !== undefined) {
-      problems.push({ ...place, message: `id "${work.id}" is already used on line ${earlier}. Every work appears once: merge the two entries, or give this one its own id.` });
+      problems.push({
+        ...place,
+        message: `id "${work.id}" is already used on line ${earlier}. Every work appears once: merge the two entries, or give this one its own id.`,
+      });
       return;
     }
     ids.set(work.id, place.line);
@@ -211,11 +218,7 @@ export function relatedRecordProblems(works: readonly ListedWork[], documents: r
  * What only the whole collection can tell: a work nobody cites (an entry, a note, a related
  * record), and a work that names a document the collection does not have.
  */
-export function collectionProblems(
-  works: readonly ListedWork[],
-  entities: readonly CitingEntity[],
-  documents: readonly CitingDocument[],
-): PlacedProblem[] {
+export function collectionProblems(works: readonly ListedWork[], entities: readonly CitingEntity[], documents: readonly CitingDocument[]): PlacedProblem[] {
   const cited = citedIds(entities, documents);
   const slugs = new Set(documents.map((document) => document.slug));
   // With a document's slug unreadable, a work naming it cannot be judged.
@@ -223,7 +226,10 @@ export function collectionProblems(
   const problems: PlacedProblem[] = [];
   for (const work of works) {
     if (allSlugs && work.document !== undefined && !slugs.has(work.document)) {
-      problems.push({ ...where(work), message: `"${work.id}" names document "${work.document}", which is not a slug of content/documents/. Use the slug in that document's frontmatter.` });
+      problems.push({
+        ...where(work),
+        message: `"${work.id}" names document "${work.document}", which is not a slug of content/documents/. Use the slug in that document's frontmatter.`,
+      });
     }
     if (!cited.has(work.id)) {
       problems.push({ ...where(work), message: `"${work.id}" is cited nowhere (no entry, note or related record). Cite it where it was read, or remove it.` });
@@ -280,7 +286,13 @@ export function formatPlacedProblems(problems: readonly PlacedProblem[]): string
   for (const problem of problems) byPath.set(problem.path, [...(byPath.get(problem.path) ?? []), problem]);
   return [...byPath]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([path, list]) => formatProblems(`${path} is wrong:`, path, [...list].sort((a, b) => a.line - b.line || a.column - b.column)))
+    .map(([path, list]) =>
+      formatProblems(
+        `${path} is wrong:`,
+        path,
+        [...list].sort((a, b) => a.line - b.line || a.column - b.column),
+      ),
+    )
     .join('\n');
 }
 

@@ -107,10 +107,7 @@ export function toBibtex(item: CslItem, point?: Pinpoint): string {
  */
 export function toRis(item: CslItem, point?: Pinpoint): string {
   registerStyles();
-  const [entry] = new Cite(exportItem(item, point)).format('ris', { format: 'object' }) as unknown as Record<
-    string,
-    string | string[]
-  >[];
+  const [entry] = new Cite(exportItem(item, point)).format('ris', { format: 'object' }) as unknown as Record<string, string | string[]>[];
   if (entry === undefined) throw new Error('Citation.js returned no RIS entry.');
   const { TY: type, ...tags } = entry;
   const lines = Object.entries(tags).flatMap(([tag, values]) => [values].flat().map((value) => `${tag}  - ${value}`));
@@ -124,10 +121,7 @@ export function toCslJson(item: CslItem, point?: Pinpoint): string {
 }
 
 /** What differs from one paragraph to the next: the notes, the in-text citations and the exports. */
-export type PinpointedCitations = Pick<
-  CitationSet,
-  'chicagoNote' | 'chicagoShortNote' | 'mlaInText' | 'apaInText' | 'bibtex' | 'ris' | 'cslJson'
->;
+export type PinpointedCitations = Pick<CitationSet, 'chicagoNote' | 'chicagoShortNote' | 'mlaInText' | 'apaInText' | 'bibtex' | 'ris' | 'cslJson'>;
 
 /**
  * A paragraph's own citations, without the bibliography entries, which are the document's and
@@ -160,8 +154,7 @@ const ADDRESS = 'zqxaddressqx';
 const escapeHtml = (text: string) => text.replace(/&/g, '&#38;').replace(/</g, '&#60;').replace(/>/g, '&#62;');
 
 function fill(formatted: Formatted, locator: string, address: string): Formatted {
-  const put = (text: string, encode: (value: string) => string) =>
-    text.replaceAll(LOCATOR, encode(locator)).replaceAll(ADDRESS, encode(address));
+  const put = (text: string, encode: (value: string) => string) => text.replaceAll(LOCATOR, encode(locator)).replaceAll(ADDRESS, encode(address));
   return { text: put(formatted.text, (value) => value), html: put(formatted.html, escapeHtml) };
 }
 

@@ -9,7 +9,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import type { z } from 'astro/zod';
-import { type CitingDocument, collectBibliography, entityCitationProblems, type LocatedWork, relatedRecordCitations, relatedRecordProblems } from './bibliography.ts';
+import {
+  type CitingDocument,
+  collectBibliography,
+  entityCitationProblems,
+  type LocatedWork,
+  relatedRecordCitations,
+  relatedRecordProblems,
+} from './bibliography.ts';
 import { documentFiles } from './content-files.ts';
 import { correctionLogPath, correctionLogProblems, readCorrectionLog } from './corrections.ts';
 import { documentAnchors } from './document-anchors.ts';
@@ -63,7 +70,12 @@ export async function checkContent(dir: string, schema: z.ZodType): Promise<Cont
     const slug = String(frontmatter['slug']);
     const other = slugs.get(slug);
     if (other !== undefined) {
-      problems.push({ path, line: lineOf(markdown, /^slug\s*:/), column: 1, message: `slug "${slug}" is already used by ${other}. Give every document its own slug.` });
+      problems.push({
+        path,
+        line: lineOf(markdown, /^slug\s*:/),
+        column: 1,
+        message: `slug "${slug}" is already used by ${other}. Give every document its own slug.`,
+      });
       continue;
     }
     slugs.set(slug, path);
@@ -126,7 +138,10 @@ export function problemLines(problems: readonly PlacedProblem[]): string[] {
 /** What the build prints before it stops: a heading, and every problem on its line. */
 export function contentReport(problems: readonly PlacedProblem[]): string {
   const count = problems.length === 1 ? 'one problem' : `${problems.length} problems`;
-  return [`The content has ${count}. Each line gives the file, line and column, what is wrong and what to do:`, ...problemLines(problems).map((line) => `  ${line}`)].join('\n');
+  return [
+    `The content has ${count}. Each line gives the file, line and column, what is wrong and what to do:`,
+    ...problemLines(problems).map((line) => `  ${line}`),
+  ].join('\n');
 }
 
 /**

@@ -48,11 +48,7 @@ export interface CorrectionCheck {
  * Compares a document's anchors and its log with the lock. The lock's `corrections` on an anchor
  * is the number of entries naming it when it was last locked: a changed text needs one more.
  */
-export function checkCorrections(
-  anchors: readonly Anchor[],
-  locked: Readonly<Record<string, LockedAnchor>>,
-  log: CorrectionLog,
-): CorrectionCheck {
+export function checkCorrections(anchors: readonly Anchor[], locked: Readonly<Record<string, LockedAnchor>>, log: CorrectionLog): CorrectionCheck {
   const counts = entryCounts(log);
   const { changed } = compareWithLock(anchors, locked);
   const changedSet = new Set(changed);

@@ -46,7 +46,11 @@ export function parseEntityFile(yaml: string, type: EntityType, path: string): E
   const records: unknown = parsed.document.toJS();
   if (records === null || records === undefined) return { entities: [], citing: [], problems: [...parsed.characters] };
   if (!Array.isArray(records)) {
-    return { entities: [], citing: [], problems: [...parsed.characters, { line: 1, column: 1, message: `${path} must be a list of entries, each starting with "- id: …".` }] };
+    return {
+      entities: [],
+      citing: [],
+      problems: [...parsed.characters, { line: 1, column: 1, message: `${path} must be a list of entries, each starting with "- id: …".` }],
+    };
   }
   const entities: LocatedEntity[] = [];
   const citing: CitingEntity[] = [];
@@ -155,5 +159,8 @@ export function readEntities(dir: string): Entity[] {
 
 /** The registry's own problems as one message, a line each: `file:line:column  what to do`. */
 export function registryMessage(problems: readonly PlacedProblem[]): string {
-  return ['The registry of names and places is inconsistent:', ...problems.map((problem) => `  ${problem.path}:${problem.line}:${problem.column}  ${problem.message}`)].join('\n');
+  return [
+    'The registry of names and places is inconsistent:',
+    ...problems.map((problem) => `  ${problem.path}:${problem.line}:${problem.column}  ${problem.message}`),
+  ].join('\n');
 }

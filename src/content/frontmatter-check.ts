@@ -10,7 +10,13 @@ export type FrontmatterProblem = YamlProblem;
 export function frontmatterProblems(markdown: string, schema: z.ZodType): FrontmatterProblem[] {
   const block = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(markdown);
   if (!block) {
-    return [{ line: 1, column: 1, message: 'The file has no frontmatter. Start it with a block between two "---" lines holding the document’s metadata (see src/schemas/document.ts).' }];
+    return [
+      {
+        line: 1,
+        column: 1,
+        message: 'The file has no frontmatter. Start it with a block between two "---" lines holding the document’s metadata (see src/schemas/document.ts).',
+      },
+    ];
   }
   // The YAML starts on the line after the opening "---".
   return yamlProblems(block[1] ?? '', schema, 2, 'The frontmatter');

@@ -38,11 +38,7 @@ export interface SourcePolicyReport {
 }
 
 /** The problems of one document's notes, and the works they cite, as the build's plugin finds them. */
-export async function noteCitations(
-  markdown: string,
-  path: string,
-  works: readonly SourceRef[],
-): Promise<{ cited: string[]; problems: PlacedProblem[] }> {
+export async function noteCitations(markdown: string, path: string, works: readonly SourceRef[]): Promise<{ cited: string[]; problems: PlacedProblem[] }> {
   const processor = createProcessor({ remark: [[remarkSourceLinks, { works }]], html: false });
   const file = new VFile({ path, value: bodyOf(markdown) });
   // The plugin fails once, after recording each problem as a message: the messages are the report.

@@ -40,11 +40,7 @@ export function parseYaml(text: string, firstLine = 1): ParsedYaml {
 }
 
 /** The place of the value at `path`, or of its nearest parent that exists (for a missing field). */
-export function placeOf(
-  parsed: ParsedYaml,
-  path: readonly PropertyKey[],
-  firstLine = 1,
-): { line: number; column: number } {
+export function placeOf(parsed: ParsedYaml, path: readonly PropertyKey[], firstLine = 1): { line: number; column: number } {
   for (let length = path.length; length > 0; length--) {
     const node = parsed.document.getIn(path.slice(0, length) as (string | number)[], true);
     if (isNode(node) && node.range) {
@@ -57,12 +53,7 @@ export function placeOf(
 }
 
 /** The place of a key's name in the map at `path`. */
-function keyPlace(
-  parsed: ParsedYaml,
-  path: readonly PropertyKey[],
-  key: string | undefined,
-  firstLine: number,
-): { line: number; column: number } | undefined {
+function keyPlace(parsed: ParsedYaml, path: readonly PropertyKey[], key: string | undefined, firstLine: number): { line: number; column: number } | undefined {
   const map = path.length === 0 ? parsed.document.contents : parsed.document.getIn(path as (string | number)[], true);
   if (!isMap(map)) return undefined;
   const pair = map.items.find((item) => isScalar(item.key) && item.key.value === key);

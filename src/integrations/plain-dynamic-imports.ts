@@ -32,7 +32,9 @@ export function plainDynamicImports(): Plugin {
       for (const file of Object.values(bundle)) {
         if (file.type !== 'chunk' || helpers.has(file.fileName)) continue;
         const [imports] = parse(file.code);
-        const ofHelper = imports.filter((entry) => entry.d === -1 && entry.n !== undefined && helpers.has(new URL(entry.n, `file:///${file.fileName}`).pathname.slice(1)));
+        const ofHelper = imports.filter(
+          (entry) => entry.d === -1 && entry.n !== undefined && helpers.has(new URL(entry.n, `file:///${file.fileName}`).pathname.slice(1)),
+        );
         if (ofHelper.length === 0) continue;
         if (file.code.includes('__vite__mapDeps')) {
           kept = true;

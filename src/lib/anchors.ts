@@ -54,15 +54,10 @@ export interface LockComparison {
 }
 
 /** Compares a document's anchors with what was published for it. */
-export function compareWithLock(
-  anchors: readonly Anchor[],
-  locked: Readonly<Record<string, LockedAnchor>>,
-): LockComparison {
+export function compareWithLock(anchors: readonly Anchor[], locked: Readonly<Record<string, LockedAnchor>>): LockComparison {
   const current = new Map(anchors.map((anchor) => [anchor.id, anchor]));
   const removed = Object.keys(locked).filter((id) => !current.has(id));
-  const changed = anchors
-    .filter((anchor) => locked[anchor.id] !== undefined && locked[anchor.id]?.hash !== anchor.hash)
-    .map((anchor) => anchor.id);
+  const changed = anchors.filter((anchor) => locked[anchor.id] !== undefined && locked[anchor.id]?.hash !== anchor.hash).map((anchor) => anchor.id);
   const added = anchors.filter((anchor) => locked[anchor.id] === undefined).map((anchor) => anchor.id);
   return { removed, changed, added };
 }
@@ -71,10 +66,7 @@ export function compareWithLock(
  * The lock entries for a document's anchors, in document order, with the number of correction
  * log entries that name each anchor (recorded only when there are any).
  */
-export function lockEntries(
-  anchors: readonly Anchor[],
-  corrections: ReadonlyMap<string, number> = new Map(),
-): Record<string, LockedAnchor> {
+export function lockEntries(anchors: readonly Anchor[], corrections: ReadonlyMap<string, number> = new Map()): Record<string, LockedAnchor> {
   return Object.fromEntries(
     anchors.map((anchor) => {
       const entry: LockedAnchor = { label: anchor.label, hash: anchor.hash, excerpt: anchor.excerpt };

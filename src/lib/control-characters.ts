@@ -19,8 +19,38 @@ export interface ControlCharacters {
 const controls = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]+/g;
 
 const c0Names = [
-  'NUL', 'SOH', 'STX', 'ETX', 'EOT', 'ENQ', 'ACK', 'BEL', 'BS', 'HT', 'LF', 'VT', 'FF', 'CR', 'SO', 'SI',
-  'DLE', 'DC1', 'DC2', 'DC3', 'DC4', 'NAK', 'SYN', 'ETB', 'CAN', 'EM', 'SUB', 'ESC', 'FS', 'GS', 'RS', 'US',
+  'NUL',
+  'SOH',
+  'STX',
+  'ETX',
+  'EOT',
+  'ENQ',
+  'ACK',
+  'BEL',
+  'BS',
+  'HT',
+  'LF',
+  'VT',
+  'FF',
+  'CR',
+  'SO',
+  'SI',
+  'DLE',
+  'DC1',
+  'DC2',
+  'DC3',
+  'DC4',
+  'NAK',
+  'SYN',
+  'ETB',
+  'CAN',
+  'EM',
+  'SUB',
+  'ESC',
+  'FS',
+  'GS',
+  'RS',
+  'US',
 ];
 
 /** Every run of control characters in `text`, in order. */
@@ -51,6 +81,7 @@ export function controlCharacterName(code: number): string {
 /** What an author reads at the place of a run: what is there and what to do. */
 export function controlCharacterMessage(run: Pick<ControlCharacters, 'codes'>): string {
   const names = [...new Set(run.codes)].map(controlCharacterName).join(', ');
-  const what = run.codes.length === 1 ? `An invisible control character, ${names}, is here` : `${run.codes.length} invisible control characters (${names}) are here`;
+  const what =
+    run.codes.length === 1 ? `An invisible control character, ${names}, is here` : `${run.codes.length} invisible control characters (${names}) are here`;
   return `${what}, left by copying from a PDF or a word processor. Delete ${run.codes.length === 1 ? 'it' : 'them'}; if a letter or a space was meant, type it.`;
 }

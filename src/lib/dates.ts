@@ -1,7 +1,4 @@
-const months = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-];
+const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** "1959-10-14" → "14 October 1959": the day as the document states it, with no time zone. */
 export function formatDate(iso: string): string {

@@ -28,10 +28,7 @@ export function mentionTargets(entity: Entity): string[] {
 }
 
 /** For each entity id, the paragraphs that mention it, by document. One entry per paragraph. */
-export function mentionsByEntity(
-  entities: readonly Entity[],
-  documents: readonly IndexedDocument[],
-): Map<string, DocumentMentions[]> {
+export function mentionsByEntity(entities: readonly Entity[], documents: readonly IndexedDocument[]): Map<string, DocumentMentions[]> {
   const byId = new Map(entities.map((entity) => [entity.id, entity]));
   const result = new Map<string, DocumentMentions[]>(entities.map((entity) => [entity.id, []]));
   for (const document of documents) {

@@ -69,7 +69,8 @@ export function formatHeadersFile(blocks: readonly HeaderBlock[], preamble: read
     if (!/^\/\S*$/.test(block.pattern)) throw new Error(`_headers: the pattern "${block.pattern}" must be a site path, starting with "/", without spaces.`);
     const lines = [...comment(block.comment ?? []), block.pattern];
     for (const [name, value] of block.headers) {
-      if (!/^[A-Za-z0-9-]+$/.test(name)) throw new Error(`_headers: "${name}" (under ${block.pattern}) is not a header name: letters, digits and hyphens only.`);
+      if (!/^[A-Za-z0-9-]+$/.test(name))
+        throw new Error(`_headers: "${name}" (under ${block.pattern}) is not a header name: letters, digits and hyphens only.`);
       if (/[\r\n]/.test(value) || value.trim() === '') throw new Error(`_headers: the value of ${name} (under ${block.pattern}) must be one line of text.`);
       lines.push(`  ${name}: ${value}`);
     }

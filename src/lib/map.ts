@@ -86,7 +86,18 @@ export function extentPolygon(extent: NonNullable<MapOptions['extent']>): Featur
   return {
     type: 'Feature',
     properties: {},
-    geometry: { type: 'Polygon', coordinates: [[[west, south], [west, north], [east, north], [east, south], [west, south]]] },
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [west, south],
+          [west, north],
+          [east, north],
+          [east, south],
+          [west, south],
+        ],
+      ],
+    },
   };
 }
 
@@ -104,8 +115,25 @@ export function mapView(places: readonly MapPlace[], topology: Topology, options
   const insetExtents = extent ? [] : (options.insetExtents ?? []);
   const charWidth = options.charWidth ?? 6.4;
   const projection: GeoProjection = extent
-    ? geoMercator().fitExtent([[8, 8], [width - 8, height - 8]], extentPolygon(extent)).clipExtent([[0, 0], [width, height]])
-    : geoNaturalEarth1().fitExtent([[4, 4], [width - 4, height - 4]], { type: 'Sphere' });
+    ? geoMercator()
+        .fitExtent(
+          [
+            [8, 8],
+            [width - 8, height - 8],
+          ],
+          extentPolygon(extent),
+        )
+        .clipExtent([
+          [0, 0],
+          [width, height],
+        ])
+    : geoNaturalEarth1().fitExtent(
+        [
+          [4, 4],
+          [width - 4, height - 4],
+        ],
+        { type: 'Sphere' },
+      );
   const path = geoPath(projection).digits(1);
   const countries = topology.objects['countries'] as GeometryCollection;
   const land = path(feature(topology, countries)) ?? '';

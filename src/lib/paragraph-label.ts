@@ -16,10 +16,7 @@ export const defaultLabelSchemes: readonly LabelScheme[] = [
 ];
 
 /** The visible label of a paragraph id, or `undefined` when the id follows no scheme. */
-export function paragraphLabel(
-  id: string,
-  schemes: readonly LabelScheme[] = defaultLabelSchemes,
-): string | undefined {
+export function paragraphLabel(id: string, schemes: readonly LabelScheme[] = defaultLabelSchemes): string | undefined {
   for (const scheme of schemes) {
     if (!id.startsWith(scheme.prefix)) continue;
     const rest = id.slice(scheme.prefix.length);

@@ -111,7 +111,12 @@ export function prepareTreeForIndex(tree: Root, options: IndexOptions = {}): Roo
     return undefined;
   });
   for (const element of anchors) {
-    const marker: Element = { type: 'element', tagName: 'span', properties: { id: element.properties['id'], dataPagefindTitle: element.properties['dataPagefindTitle'] }, children: [] };
+    const marker: Element = {
+      type: 'element',
+      tagName: 'span',
+      properties: { id: element.properties['id'], dataPagefindTitle: element.properties['dataPagefindTitle'] },
+      children: [],
+    };
     delete element.properties['id'];
     delete element.properties['dataPagefindTitle'];
     element.children.unshift(marker);

@@ -77,7 +77,15 @@ export function mentionFiles(entities: readonly Entity[], documents: readonly In
         return {
           slug: document.slug,
           title: document.title,
-          paragraphs: best.map(({ first: mention, count }): MentionParagraph => [mention.paragraph, mention.label, count, excerptAround(mention.sentence, mention.text), mention.text]),
+          paragraphs: best.map(
+            ({ first: mention, count }): MentionParagraph => [
+              mention.paragraph,
+              mention.label,
+              count,
+              excerptAround(mention.sentence, mention.text),
+              mention.text,
+            ],
+          ),
         };
       }),
     });

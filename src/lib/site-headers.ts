@@ -33,7 +33,9 @@ export const protectiveHeaders: readonly (readonly [string, string])[] = [
 export function basePrefix(base: string): string {
   const prefix = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
   if (/[\s*:#]/.test(prefix)) {
-    throw new Error(`The base path "${base}" cannot be written in _headers: a host would read its "*", ":" or "#" as a pattern. Choose a base path of letters, digits, hyphens and slashes (BASE_PATH=/reader/).`);
+    throw new Error(
+      `The base path "${base}" cannot be written in _headers: a host would read its "*", ":" or "#" as a pattern. Choose a base path of letters, digits, hyphens and slashes (BASE_PATH=/reader/).`,
+    );
   }
   return prefix;
 }

@@ -22,7 +22,10 @@ export function pageTitle(title: string, max = 70): string {
 
 /** Length as written in HTML, where quotes and ampersands take an entity (validators count those). */
 function htmlLength(text: string): number {
-  return text.replace(/["]/g, '&quot;').replace(/[']/g, '&#39;').replace(/&(?![a-z#])/g, '&amp;').length;
+  return text
+    .replace(/["]/g, '&quot;')
+    .replace(/[']/g, '&#39;')
+    .replace(/&(?![a-z#])/g, '&amp;').length;
 }
 
 /**

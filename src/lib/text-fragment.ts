@@ -79,4 +79,3 @@ export function treeDirectives(tree: Root): ParagraphDirective[] {
   });
   return paragraphs;
 }
-

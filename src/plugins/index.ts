@@ -97,15 +97,22 @@ export interface ProcessorOptions extends PipelineOptions {
  */
 export function createProcessor(options: ProcessorOptions & { html: false }): Processor<MdastRoot, MdastRoot, MdastRoot>;
 export function createProcessor(options?: ProcessorOptions): Processor<MdastRoot, MdastRoot, HastRoot, HastRoot, string>;
-export function createProcessor(options: ProcessorOptions = {}): Processor<MdastRoot, MdastRoot, MdastRoot> | Processor<MdastRoot, MdastRoot, HastRoot, HastRoot, string> {
-  const markdown = unified().use(remarkParse).use(remarkGfm).use((options.remark ?? remarkPlugins(options)) as PluggableList) as unknown as Processor<MdastRoot, MdastRoot, MdastRoot>;
+export function createProcessor(
+  options: ProcessorOptions = {},
+): Processor<MdastRoot, MdastRoot, MdastRoot> | Processor<MdastRoot, MdastRoot, HastRoot, HastRoot, string> {
+  const markdown = unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use((options.remark ?? remarkPlugins(options)) as PluggableList) as unknown as Processor<MdastRoot, MdastRoot, MdastRoot>;
   if (options.html === false) return markdown.use(remarkReportProblems) as unknown as Processor<MdastRoot, MdastRoot, MdastRoot>;
   const raw = options.rawHtml !== false;
-  return markdown
-    .use(remarkRehype, { ...remarkRehypeOptions, allowDangerousHtml: raw })
-    // The edition's lists hold plugins only (Astro's types also allow names of packages).
-    .use((options.rehype ?? editionRehypePlugins) as PluggableList)
-    .use(raw ? [rehypeRaw] : [])
-    .use(rehypeReportProblems)
-    .use(rehypeStringify) as unknown as Processor<MdastRoot, MdastRoot, HastRoot, HastRoot, string>;
+  return (
+    markdown
+      .use(remarkRehype, { ...remarkRehypeOptions, allowDangerousHtml: raw })
+      // The edition's lists hold plugins only (Astro's types also allow names of packages).
+      .use((options.rehype ?? editionRehypePlugins) as PluggableList)
+      .use(raw ? [rehypeRaw] : [])
+      .use(rehypeReportProblems)
+      .use(rehypeStringify) as unknown as Processor<MdastRoot, MdastRoot, HastRoot, HastRoot, string>
+  );
 }

@@ -20,20 +20,7 @@ export interface Options {
 }
 
 const defaultProtocols = ['http', 'https', 'mailto'];
-const defaultForbiddenElements = [
-  'script',
-  'noscript',
-  'style',
-  'link',
-  'meta',
-  'base',
-  'iframe',
-  'frame',
-  'frameset',
-  'object',
-  'embed',
-  'form',
-];
+const defaultForbiddenElements = ['script', 'noscript', 'style', 'link', 'meta', 'base', 'iframe', 'frame', 'frameset', 'object', 'embed', 'form'];
 
 /** Properties whose URL is followed when the reader acts (a link, a form, a citation source). */
 const linkProperties = ['href', 'xLinkHref', 'action', 'formAction', 'cite', 'longDesc'];

@@ -35,9 +35,7 @@ const rehypeSidenotes: Plugin<[Options?], Root> = (options = {}) => {
 
     visit(tree, 'element', (sup, index, parent) => {
       if (sup.tagName !== 'sup' || parent === undefined || index === undefined) return;
-      const reference = sup.children.find(
-        (child): child is Element => child.type === 'element' && child.properties['dataFootnoteRef'] !== undefined,
-      );
+      const reference = sup.children.find((child): child is Element => child.type === 'element' && child.properties['dataFootnoteRef'] !== undefined);
       if (reference === undefined) return;
       const noteId = String(reference.properties['href']).slice(1);
       const note = notes.get(noteId);
@@ -79,14 +77,7 @@ function isBackReference(node: ElementContent): boolean {
   return node.type === 'element' && node.properties['dataFootnoteBackref'] !== undefined;
 }
 
-function makeSidenote(
-  noteId: string,
-  number: string,
-  item: Element,
-  referenceId: string,
-  closeLabel: string,
-  file: VFile,
-): Element {
+function makeSidenote(noteId: string, number: string, item: Element, referenceId: string, closeLabel: string, file: VFile): Element {
   const paragraphs: ElementContent[][] = [];
   for (const child of item.children) {
     if (child.type === 'text' && child.value.trim() === '') continue;

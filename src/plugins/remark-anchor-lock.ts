@@ -11,7 +11,6 @@ export interface Options {
   lockPath?: string;
 }
 
-
 /**
  * Fails the build when a published anchor has disappeared from its document: links and
  * citations in the wild point at it. Reads the anchors that remark-paragraph-ids recorded
@@ -28,9 +27,7 @@ const remarkAnchorLock: Plugin<[Options?], Root> = (options = {}) => {
     if (published === undefined) return;
     const { removed } = compareWithLock(file.data.anchors ?? [], published);
     if (removed.length === 0) return;
-    const list = removed
-      .map((id) => `#${id} (${published[id]?.label ?? id}: “${published[id]?.excerpt ?? ''}”)`)
-      .join(', ');
+    const list = removed.map((id) => `#${id} (${published[id]?.label ?? id}: “${published[id]?.excerpt ?? ''}”)`).join(', ');
     file.message(
       `Published anchor${removed.length > 1 ? 's' : ''} ${list} ${removed.length > 1 ? 'are' : 'is'} missing from this document. Links and citations point at ${removed.length > 1 ? 'them' : 'it'}: put the marker back at the end of the paragraph (e.g. " {#${removed[0]}}"). An anchor is never removed; see ${lockPath}.`,
       tree,

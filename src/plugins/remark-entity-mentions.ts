@@ -13,7 +13,6 @@ export interface EntityRef {
   spellings: readonly string[];
 }
 
-
 export interface Options {
   /** The registry. Default: none, so every `entity:` link fails. */
   entities?: readonly EntityRef[];
@@ -243,9 +242,7 @@ function spellingMatcher(entities: readonly EntityRef[]): Matcher | undefined {
   const owners = new Map<string, string>();
   for (const entity of entities) for (const spelling of entity.spellings) owners.set(spelling, entity.id);
   if (owners.size === 0) return undefined;
-  const alternatives = [...owners.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map((spelling) => spelling.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const alternatives = [...owners.keys()].sort((a, b) => b.length - a.length).map((spelling) => spelling.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
   return {
     find: (value) =>

@@ -22,7 +22,6 @@ const defaultLabels: Record<Inserter, string> = {
   signed: 'clarification signed in the original',
 };
 
-
 /** The kinds of insertion a document has, each with how it is written there: for its key. */
 export interface InsertionKind {
   by: Inserter;

@@ -110,7 +110,10 @@ function takeMarker(node: Paragraph | Heading, file: VFile): Marker | undefined 
   text.value = text.value.slice(0, match.index);
   if (text.value === '') node.children.pop();
   const [, id = '', classList = ''] = match;
-  const classes = classList.split(/\s+/).filter(Boolean).map((name) => name.slice(1));
+  const classes = classList
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((name) => name.slice(1));
   return { id, classes };
 }
 

@@ -137,11 +137,7 @@ function checkNote(note: FootnoteDefinition, context: NoteContext): void {
       return SKIP;
     }
     if (node.type === 'html' && /\bhref\s*=\s*["']?(?:https?:)?\/\//i.test(node.value)) {
-      context.report(
-        `An HTML link in note ${label}: cite it through content/bibliography.yaml and write [text](source:<id>) instead.`,
-        node,
-        'plain-link',
-      );
+      context.report(`An HTML link in note ${label}: cite it through content/bibliography.yaml and write [text](source:<id>) instead.`, node, 'plain-link');
     }
     return undefined;
   });

@@ -30,7 +30,9 @@ export interface Options {
 
 /** The problems the plugins reported, in the order they found them. */
 export function documentProblems(file: VFile): DocumentProblem[] {
-  return file.messages.filter((message) => message.fatal === false).map((message) => ({ line: message.line ?? 1, column: message.column ?? 1, reason: message.reason }));
+  return file.messages
+    .filter((message) => message.fatal === false)
+    .map((message) => ({ line: message.line ?? 1, column: message.column ?? 1, reason: message.reason }));
 }
 
 function report(file: VFile, options: Options): void {
@@ -51,10 +53,16 @@ function report(file: VFile, options: Options): void {
 }
 
 /** The step at the end of the HTML pipeline. */
-export const rehypeReportProblems: Plugin<[Options?], HastRoot> = (options = {}) => (_tree, file) => report(file, options);
+export const rehypeReportProblems: Plugin<[Options?], HastRoot> =
+  (options = {}) =>
+  (_tree, file) =>
+    report(file, options);
 
 /** The same step at the end of the Markdown half, for the readers of the Markdown tree. */
-export const remarkReportProblems: Plugin<[Options?], MdastRoot> = (options = {}) => (_tree, file) => report(file, options);
+export const remarkReportProblems: Plugin<[Options?], MdastRoot> =
+  (options = {}) =>
+  (_tree, file) =>
+    report(file, options);
 
 /** The file as an author knows it: relative to the project, when it is inside it. */
 function displayPath(file: VFile): string {

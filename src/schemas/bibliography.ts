@@ -45,7 +45,9 @@ export const workId = (what: string) =>
           ? `${what} is required: the id of a work in content/bibliography.yaml.`
           : `${what} must be the id of a work in content/bibliography.yaml, e.g. "frus-1958-60v19-d30".`,
     })
-    .regex(kebab, { error: `${what} must be the id of a work in content/bibliography.yaml: lowercase letters, digits and single hyphens, e.g. "frus-1958-60v19-d30".` });
+    .regex(kebab, {
+      error: `${what} must be the id of a work in content/bibliography.yaml: lowercase letters, digits and single hyphens, e.g. "frus-1958-60v19-d30".`,
+    });
 
 /** One host that may not be cited, with why. */
 export const blockedHostSchema = z.strictObject(
@@ -62,7 +64,10 @@ export const blockedHostSchema = z.strictObject(
     /** One line saying what the site is and why it cannot be cited, e.g. "copies Wikipedia articles". */
     why: text('why (what the site is and why it may not be cited)'),
   },
-  { error: (issue) => (issue.code === 'unrecognized_keys' ? unknownFields(issue.keys, 'src/schemas/bibliography.ts') : 'Each entry must be a group of fields: host and why.') },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys' ? unknownFields(issue.keys, 'src/schemas/bibliography.ts') : 'Each entry must be a group of fields: host and why.',
+  },
 );
 
 export type BlockedHost = z.infer<typeof blockedHostSchema>;

@@ -4,8 +4,7 @@ import { calendarProblem } from '../lib/dates.ts';
 const text = (what: string, example: string) =>
   z
     .string({
-      error: (issue) =>
-        issue.input === undefined ? `${what} is required: ${example}` : `${what} must be text (in quotes if in doubt): ${example}`,
+      error: (issue) => (issue.input === undefined ? `${what} is required: ${example}` : `${what} must be text (in quotes if in doubt): ${example}`),
     })
     .trim()
     .min(1, { error: `${what} must not be empty: ${example}` });

@@ -37,8 +37,7 @@ const group = <Shape extends z.ZodRawShape>(what: string, holds: string, shape: 
 const nonEmpty = (what: string) =>
   z
     .string({
-      error: (issue) =>
-        issue.input === undefined ? `${what} is required: add it, as text.` : `${what} must be text (in quotes if in doubt).`,
+      error: (issue) => (issue.input === undefined ? `${what} is required: add it, as text.` : `${what} must be text (in quotes if in doubt).`),
     })
     .trim()
     .min(1, { error: `${what} must not be empty.` });
@@ -47,8 +46,7 @@ const nonEmpty = (what: string) =>
  * The family name, for citations ("Antonov, S. F."), when it is not the last word of the name.
  * It must be part of the name.
  */
-const familyName = (what: string) =>
-  nonEmpty(`${what}.familyName`).optional();
+const familyName = (what: string) => nonEmpty(`${what}.familyName`).optional();
 
 /** Checks that an explicit family name is one of the name's own words. */
 const familyNameInName = (value: { name: string; familyName?: string | undefined }) =>
@@ -84,91 +82,89 @@ const credit = (what: string) =>
 /** The frontmatter of every document in content/documents. */
 export const documentSchema = z.strictObject(
   {
-  /** Title as published, e.g. "A Conversation with Mao, 1959". */
-  title: nonEmpty('title'),
-  /**
-   * The document's URL segment: /documents/<slug>/. Pinned here so that renaming the file never
-   * changes a published URL. Lowercase letters, digits and hyphens.
-   */
-  slug: z
-    .string({ error: 'slug is required: the URL name of the document, e.g. "antonov-mao-1959-10-14".' })
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+    /** Title as published, e.g. "A Conversation with Mao, 1959". */
+    title: nonEmpty('title'),
+    /**
+     * The document's URL segment: /documents/<slug>/. Pinned here so that renaming the file never
+     * changes a published URL. Lowercase letters, digits and hyphens.
+     */
+    slug: z.string({ error: 'slug is required: the URL name of the document, e.g. "antonov-mao-1959-10-14".' }).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
       error: 'slug may hold only lowercase letters, digits and single hyphens, e.g. "antonov-mao-1959-10-14".',
     }),
-  /** The line of the source that says where the text is published from, shown under the title. */
-  publicationStatement: nonEmpty('publicationStatement').optional(),
-  /** What kind of record this is, e.g. "Summary of a conversation (journal entry)". */
-  documentType: nonEmpty('documentType'),
-  /** The day the conversation took place. */
-  conversationDate: isoDate('conversationDate'),
-  /** The day the record was written or dated. */
-  recordDate: isoDate('recordDate'),
-  /** Who wrote the record, with the office held at the time. */
-  author: person('author'),
-  /** Everyone present, with the office held at the time. */
-  participants: z
-    .array(person('Each participant'), { error: 'participants is required: a list of the people present, each with a name and a role.' })
-    .min(1, { error: 'participants must list at least one person.' }),
-  /** Security classification as printed on the record, e.g. "Top Secret, Copy 3". */
-  classification: nonEmpty('classification').optional(),
-  /** Where the original is kept; Russian archival references are fond / opis / delo / listy. */
-  archive: group('archive', 'the repository and the fond, opis, delo and listy of the original', {
-    /** The archive, as the source names it, without its city, e.g. "Storage Center for Contemporary Documentation (SCCD)". */
-    repository: nonEmpty('archive.repository'),
-    /** The archive's city, e.g. "Moscow". Citations print it after the repository. */
-    place: nonEmpty('archive.place').optional(),
+    /** The line of the source that says where the text is published from, shown under the title. */
+    publicationStatement: nonEmpty('publicationStatement').optional(),
+    /** What kind of record this is, e.g. "Summary of a conversation (journal entry)". */
+    documentType: nonEmpty('documentType'),
+    /** The day the conversation took place. */
+    conversationDate: isoDate('conversationDate'),
+    /** The day the record was written or dated. */
+    recordDate: isoDate('recordDate'),
+    /** Who wrote the record, with the office held at the time. */
+    author: person('author'),
+    /** Everyone present, with the office held at the time. */
+    participants: z
+      .array(person('Each participant'), { error: 'participants is required: a list of the people present, each with a name and a role.' })
+      .min(1, { error: 'participants must list at least one person.' }),
+    /** Security classification as printed on the record, e.g. "Top Secret, Copy 3". */
+    classification: nonEmpty('classification').optional(),
+    /** Where the original is kept; Russian archival references are fond / opis / delo / listy. */
+    archive: group('archive', 'the repository and the fond, opis, delo and listy of the original', {
+      /** The archive, as the source names it, without its city, e.g. "Storage Center for Contemporary Documentation (SCCD)". */
+      repository: nonEmpty('archive.repository'),
+      /** The archive's city, e.g. "Moscow". Citations print it after the repository. */
+      place: nonEmpty('archive.place').optional(),
+      /**
+       * Where the file is to be sought today, when the archive has since been renamed or merged,
+       * e.g. "Russian State Archive of Contemporary History (RGANI), since 1999". Shown to readers;
+       * citations keep the repository the source names.
+       */
+      now: nonEmpty('archive.now').optional(),
+      /** Fond (collection). */
+      fond: nonEmpty('archive.fond'),
+      /** Opis (inventory). */
+      opis: nonEmpty('archive.opis'),
+      /** Delo (file). */
+      delo: nonEmpty('archive.delo'),
+      /** Listy (pages), e.g. "89–96". */
+      listy: nonEmpty('archive.listy'),
+    }),
+    /** The translator of the text into English. */
+    translator: credit('translator').optional(),
+    /** The author of the editor's introduction. */
+    introductionAuthor: credit('introductionAuthor').optional(),
     /**
-     * Where the file is to be sought today, when the archive has since been renamed or merged,
-     * e.g. "Russian State Archive of Contemporary History (RGANI), since 1999". Shown to readers;
-     * citations keep the repository the source names.
+     * The project that published the text and its institution. Citations give the title as the
+     * collection and the publisher as publisher, e.g. "Cold War International History Project" and
+     * "Woodrow Wilson International Center for Scholars".
      */
-    now: nonEmpty('archive.now').optional(),
-    /** Fond (collection). */
-    fond: nonEmpty('archive.fond'),
-    /** Opis (inventory). */
-    opis: nonEmpty('archive.opis'),
-    /** Delo (file). */
-    delo: nonEmpty('archive.delo'),
-    /** Listy (pages), e.g. "89–96". */
-    listy: nonEmpty('archive.listy'),
-  }),
-  /** The translator of the text into English. */
-  translator: credit('translator').optional(),
-  /** The author of the editor's introduction. */
-  introductionAuthor: credit('introductionAuthor').optional(),
-  /**
-   * The project that published the text and its institution. Citations give the title as the
-   * collection and the publisher as publisher, e.g. "Cold War International History Project" and
-   * "Woodrow Wilson International Center for Scholars".
-   */
-  publication: group('publication', 'the title and publisher of the publication the text comes from', {
-    title: nonEmpty('publication.title'),
-    publisher: nonEmpty('publication.publisher').optional(),
-  }),
-  /**
-   * A print source that the text is reported to come from but that has not been checked against
-   * the print. It is shown on the How to cite page, marked as reported, and kept out of the
-   * machine-readable metadata (meta tags, BibTeX, RIS, CSL-JSON) until it is checked.
-   */
-  reportedPrintSource: nonEmpty('reportedPrintSource').optional(),
-  /**
-   * Records in other archives of the same events, shown on the document page under "Related
-   * records in other archives": each a work of content/bibliography.yaml and what it is to this
-   * document.
-   */
-  relatedRecords: z
-    .array(
-      group('Each related record', 'source (an id of content/bibliography.yaml) and relation', {
-        /** The id of the record in content/bibliography.yaml, e.g. "wcda-112088". */
-        source: workId('source'),
-        /** What the record is and how it bears on this document, in one or two sentences. */
-        relation: nonEmpty('relation (what the record is and how it bears on this document)'),
-      }),
-      { error: 'relatedRecords must be a list, each item "- source: <id of content/bibliography.yaml>" with its "relation".' },
-    )
-    .min(1, { error: 'relatedRecords is empty: leave the field out when there are none.' })
-    .optional(),
-},
+    publication: group('publication', 'the title and publisher of the publication the text comes from', {
+      title: nonEmpty('publication.title'),
+      publisher: nonEmpty('publication.publisher').optional(),
+    }),
+    /**
+     * A print source that the text is reported to come from but that has not been checked against
+     * the print. It is shown on the How to cite page, marked as reported, and kept out of the
+     * machine-readable metadata (meta tags, BibTeX, RIS, CSL-JSON) until it is checked.
+     */
+    reportedPrintSource: nonEmpty('reportedPrintSource').optional(),
+    /**
+     * Records in other archives of the same events, shown on the document page under "Related
+     * records in other archives": each a work of content/bibliography.yaml and what it is to this
+     * document.
+     */
+    relatedRecords: z
+      .array(
+        group('Each related record', 'source (an id of content/bibliography.yaml) and relation', {
+          /** The id of the record in content/bibliography.yaml, e.g. "wcda-112088". */
+          source: workId('source'),
+          /** What the record is and how it bears on this document, in one or two sentences. */
+          relation: nonEmpty('relation (what the record is and how it bears on this document)'),
+        }),
+        { error: 'relatedRecords must be a list, each item "- source: <id of content/bibliography.yaml>" with its "relation".' },
+      )
+      .min(1, { error: 'relatedRecords is empty: leave the field out when there are none.' })
+      .optional(),
+  },
   { error: (issue) => (issue.code === 'unrecognized_keys' ? unknownFields(issue.keys) : undefined) },
 );
 

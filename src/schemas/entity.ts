@@ -44,7 +44,11 @@ const partialDate = (what: string) =>
     })
     .superRefine((value, context) => {
       const problem = calendarProblem(value);
-      if (problem) context.addIssue({ code: 'custom', message: `${what}: ${problem} Write the date the sources give, or only the year and month if the day is not known.` });
+      if (problem)
+        context.addIssue({
+          code: 'custom',
+          message: `${what}: ${problem} Write the date the sources give, or only the year and month if the day is not known.`,
+        });
     });
 
 /**
@@ -129,61 +133,79 @@ const common = {
     .min(1, { error: 'Every entity needs at least one primary or scholarly source that was checked.' }),
 };
 
-const person = z.strictObject({
-  type: z.literal('person'),
-  ...common,
-  born: partialDate('born').optional(),
-  died: partialDate('died').optional(),
-}, strict);
+const person = z.strictObject(
+  {
+    type: z.literal('person'),
+    ...common,
+    born: partialDate('born').optional(),
+    died: partialDate('died').optional(),
+  },
+  strict,
+);
 
-const place = z.strictObject({
-  type: z.literal('place'),
-  ...common,
-  /**
-   * Longitude and latitude in decimal degrees, where the map puts the place. For a region or
-   * continent this is where its label goes, not a boundary.
-   */
-  coordinates: z.tuple(
-    [
-      z.number().min(-180, { error: 'The longitude must be between -180 and 180.' }).max(180, { error: 'The longitude must be between -180 and 180.' }),
-      z.number().min(-90, { error: 'The latitude must be between -90 and 90.' }).max(90, { error: 'The latitude must be between -90 and 90.' }),
-    ],
-    {
-      error: 'coordinates must be [longitude, latitude] in decimal degrees, e.g. [118.33, 24.44].',
-    },
-  ),
-  /** A region or continent: drawn as a label, not a point. */
-  region: z.boolean().default(false),
-}, strict);
+const place = z.strictObject(
+  {
+    type: z.literal('place'),
+    ...common,
+    /**
+     * Longitude and latitude in decimal degrees, where the map puts the place. For a region or
+     * continent this is where its label goes, not a boundary.
+     */
+    coordinates: z.tuple(
+      [
+        z.number().min(-180, { error: 'The longitude must be between -180 and 180.' }).max(180, { error: 'The longitude must be between -180 and 180.' }),
+        z.number().min(-90, { error: 'The latitude must be between -90 and 90.' }).max(90, { error: 'The latitude must be between -90 and 90.' }),
+      ],
+      {
+        error: 'coordinates must be [longitude, latitude] in decimal degrees, e.g. [118.33, 24.44].',
+      },
+    ),
+    /** A region or continent: drawn as a label, not a point. */
+    region: z.boolean().default(false),
+  },
+  strict,
+);
 
-const organization = z.strictObject({
-  type: z.literal('organization'),
-  ...common,
-  founded: partialDate('founded').optional(),
-  dissolved: partialDate('dissolved').optional(),
-}, strict);
+const organization = z.strictObject(
+  {
+    type: z.literal('organization'),
+    ...common,
+    founded: partialDate('founded').optional(),
+    dissolved: partialDate('dissolved').optional(),
+  },
+  strict,
+);
 
-const event = z.strictObject({
-  type: z.literal('event'),
-  ...common,
-  start: partialDate('start'),
-  end: partialDate('end').optional(),
-}, strict);
+const event = z.strictObject(
+  {
+    type: z.literal('event'),
+    ...common,
+    start: partialDate('start'),
+    end: partialDate('end').optional(),
+  },
+  strict,
+);
 
-const document = z.strictObject({
-  type: z.literal('document'),
-  ...common,
-  date: partialDate('date').optional(),
-}, strict);
+const document = z.strictObject(
+  {
+    type: z.literal('document'),
+    ...common,
+    date: partialDate('date').optional(),
+  },
+  strict,
+);
 
-const abbreviation = z.strictObject({
-  type: z.literal('abbreviation'),
-  ...common,
-  /** What the letters stand for, as the translation means them. */
-  expansion: text('expansion'),
-  /** The entity the abbreviation names, if the registry has it. */
-  refersTo: z.string().optional(),
-}, strict);
+const abbreviation = z.strictObject(
+  {
+    type: z.literal('abbreviation'),
+    ...common,
+    /** What the letters stand for, as the translation means them. */
+    expansion: text('expansion'),
+    /** The entity the abbreviation names, if the registry has it. */
+    refersTo: z.string().optional(),
+  },
+  strict,
+);
 
 /** One entry of the registry of names and places. */
 export const entitySchema = z.discriminatedUnion('type', [person, place, organization, event, document, abbreviation], {

@@ -12,5 +12,10 @@ export function splitAround(sentence: string, words: string): { before: string; 
  */
 export function termsFromUrl(search: string): string[] {
   const value = new URLSearchParams(search).get('highlight');
-  return value ? value.split('|').map((term) => term.trim()).filter(Boolean) : [];
+  return value
+    ? value
+        .split('|')
+        .map((term) => term.trim())
+        .filter(Boolean)
+    : [];
 }

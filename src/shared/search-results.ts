@@ -143,7 +143,13 @@ export class ResultSet {
   addMentionParagraphs(document: { url: string; title: string }, entity: number, rank: number, paragraphs: readonly MentionHit[]): void {
     paragraphs.forEach((paragraph, index) => {
       const excerpt = cleanExcerpt(escapeHtml(paragraph.excerpt), [paragraph.words, ...this.terms].map(escapeHtml));
-      this.addHitOf(document, { url: paragraph.url, label: paragraph.label, excerpt }, [0, entity, rank], [0, entity, index === 0 ? 0 : 1, -paragraph.count], index);
+      this.addHitOf(
+        document,
+        { url: paragraph.url, label: paragraph.label, excerpt },
+        [0, entity, rank],
+        [0, entity, index === 0 ? 0 : 1, -paragraph.count],
+        index,
+      );
     });
   }
 
@@ -211,7 +217,13 @@ export class ResultSet {
 }
 
 /** What the status line says (and screen readers hear) when a search is done. */
-export function resultsStatus(outcome: { query: string; suggestion?: string | undefined; paragraphs: number; entries: number; unreachable: readonly string[] }): string {
+export function resultsStatus(outcome: {
+  query: string;
+  suggestion?: string | undefined;
+  paragraphs: number;
+  entries: number;
+  unreachable: readonly string[];
+}): string {
   const { query, suggestion, paragraphs, entries, unreachable } = outcome;
   const counted = `${paragraphs} ${paragraphs === 1 ? 'paragraph' : 'paragraphs'} and ${entries} ${entries === 1 ? 'entry' : 'entries'}`;
   const missing =

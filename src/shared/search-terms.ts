@@ -44,7 +44,13 @@ export function packNames(entities: readonly PackableEntity[]): PackedNames[] {
 }
 
 export function unpackNames(packed: readonly PackedNames[]): EntityNames[] {
-  return packed.map(([id, spellings, names, [type, dates, role], abbreviates]) => ({ id, spellings, names, abbreviates, card: { type, dates: dates || undefined, role } }));
+  return packed.map(([id, spellings, names, [type, dates, role], abbreviates]) => ({
+    id,
+    spellings,
+    names,
+    abbreviates,
+    card: { type, dates: dates || undefined, role },
+  }));
 }
 
 /**
@@ -86,7 +92,6 @@ export function shardNames(packed: readonly PackedNames[]): Map<string, PackedNa
   }
   return shards;
 }
-
 
 /**
  * The search term that stands for one entity in the index, beside each of its mentions (see
@@ -140,7 +145,11 @@ export function namedEntities(query: string, entities: readonly EntityNames[]): 
   const named = entities.filter((entity) => names(entity).some((name) => fold(name) === folded || bare(name) === folded));
   const ids = new Set(named.map((entity) => entity.id));
   const rank = (entity: EntityNames) =>
-    entity.names[0] !== undefined && (fold(entity.names[0]) === folded || bare(entity.names[0]) === folded) ? 0 : entity.abbreviates && ids.has(entity.abbreviates) ? 1 : 2;
+    entity.names[0] !== undefined && (fold(entity.names[0]) === folded || bare(entity.names[0]) === folded)
+      ? 0
+      : entity.abbreviates && ids.has(entity.abbreviates)
+        ? 1
+        : 2;
   return named
     .map((entity, index) => ({ entity, index }))
     .sort((a, b) => rank(a.entity) - rank(b.entity) || a.index - b.index)
@@ -236,13 +245,19 @@ export function withHighlight(url: string, terms: readonly string[]): string {
  * names marked.
  */
 export function cleanExcerpt(html: string, terms: readonly string[]): string {
-  let text = html.replace(tokenBlock, '$1').replace(tokenInExcerpt, '').replace(/\s{2,}/g, ' ').trim();
+  let text = html
+    .replace(tokenBlock, '$1')
+    .replace(tokenInExcerpt, '')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
   const plain = terms.filter((term) => !text.includes(`<mark>${term}</mark>`));
   if (plain.length > 0) {
     const escaped = [...plain].sort((a, b) => b.length - a.length).map((term) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     // Only in text, not inside tags.
     text = text.replace(/(<[^>]*>)|([^<]+)/g, (_whole, tag: string | undefined, words: string | undefined) =>
-      tag !== undefined ? tag : (words ?? '').replace(new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'gu'), (match) => `<mark>${match}</mark>`),
+      tag !== undefined
+        ? tag
+        : (words ?? '').replace(new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'gu'), (match) => `<mark>${match}</mark>`),
     );
   }
   return text;

@@ -70,7 +70,8 @@ describe.each(cases)('a paragraph link opens at its paragraph at once: $name', (
         await page.goto(`${inject('siteUrl')}documents/${next.slug}/#${next.id}`, { waitUntil: 'load' });
         await page.waitForTimeout(100);
         const after100 = await probe(page, next.id);
-        if (!inView(after100)) late.push(`${next.id}: ${Math.round(after100.top)} px from the top of a ${after100.height} px window, 100 ms after the load event`);
+        if (!inView(after100))
+          late.push(`${next.id}: ${Math.round(after100.top)} px from the top of a ${after100.height} px window, 100 ms after the load event`);
       }
       await page.close();
     };

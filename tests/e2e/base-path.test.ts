@@ -44,12 +44,7 @@ afterAll(async () => {
 
 describe(`built for ${base}`, () => {
   test('every link, asset and #fragment resolves inside the base path', () => {
-    const report = checkSite(
-      site.files,
-      new Map([...site.pages].map(([file, page]) => [file, page.parsed])),
-      siteLayout(base, siteUrl),
-      new Set(['404.html']),
-    );
+    const report = checkSite(site.files, new Map([...site.pages].map(([file, page]) => [file, page.parsed])), siteLayout(base, siteUrl), new Set(['404.html']));
     expect(site.pages.size).toBeGreaterThanOrEqual(3);
     expect(report.checked).toBeGreaterThan(100);
     expect(report.problems.map(formatProblem)).toEqual([]);
@@ -64,7 +59,9 @@ describe(`built for ${base}`, () => {
     expect(zoteroItem(html, `http://127.0.0.1:1${base}documents/antonov-mao-1959-10-14/`)['url']).toBe(published);
     const bibtex = readFileSync(join(outDir, 'documents/antonov-mao-1959-10-14/antonov-mao-1959-10-14.bib'), 'utf8');
     expect(bibtex).toContain(`url = {${published}}`);
-    const citations = JSON.parse(readFileSync(join(outDir, 'documents/antonov-mao-1959-10-14/citations.json'), 'utf8')) as { paragraphs: { id: string; url: string; chicagoNote: { text: string } }[] };
+    const citations = JSON.parse(readFileSync(join(outDir, 'documents/antonov-mao-1959-10-14/citations.json'), 'utf8')) as {
+      paragraphs: { id: string; url: string; chicagoNote: { text: string } }[];
+    };
     const p12 = citations.paragraphs.find((paragraph) => paragraph.id === 'p12');
     expect(p12?.url).toBe(`${published}#p12`);
     expect(p12?.chicagoNote.text).toContain(`${published}#p12`);
@@ -165,7 +162,9 @@ describe(`served below ${base}`, () => {
     // The header's box first, in place: its results link below the base path too.
     const { page, requests } = await visit('');
     await page.locator('#site-search').pressSequentially('Jinmen');
-    await page.waitForFunction(() => /for “Jinmen”/.test(document.querySelector('#site-search-panel [role="status"]')?.textContent ?? ''), null, { timeout: 30_000 });
+    await page.waitForFunction(() => /for “Jinmen”/.test(document.querySelector('#site-search-panel [role="status"]')?.textContent ?? ''), null, {
+      timeout: 30_000,
+    });
     const inPlace = await page.$$eval('#site-search-panel a', (anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).pathname));
     expect(inPlace.length).toBeGreaterThan(1);
     for (const path of inPlace) expect(path.startsWith(base), path).toBe(true);

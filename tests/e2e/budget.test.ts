@@ -71,7 +71,10 @@ describe('weight budget of the reading pages', () => {
     for (const script of scripts) {
       const code = readFileSync(join('dist', new URL(script.url, 'https://site.invalid/').pathname), 'utf8');
       const [imports] = parse(code);
-      expect(imports.filter((entry) => entry.d === -1).map((entry) => entry.n), script.url).toEqual([]);
+      expect(
+        imports.filter((entry) => entry.d === -1).map((entry) => entry.n),
+        script.url,
+      ).toEqual([]);
     }
   });
 });
@@ -101,9 +104,15 @@ describe('what Chromium loads is what was weighed, and no more elements than the
     await context.close();
 
     const weighed = new Set(weigh(file).assets.map((asset) => new URL(asset.url, url).pathname));
-    const unweighed = loaded.filter(({ type, url: requested }) => ['document', 'stylesheet', 'script', 'fetch', 'xhr', 'font'].includes(type) && !weighed.has(new URL(requested).pathname));
+    const unweighed = loaded.filter(
+      ({ type, url: requested }) => ['document', 'stylesheet', 'script', 'fetch', 'xhr', 'font'].includes(type) && !weighed.has(new URL(requested).pathname),
+    );
     expect(unweighed).toEqual([]);
     // Besides the weighed files (scripts included), only the site's icon.
-    expect(loaded.filter(({ type }) => !['document', 'stylesheet', 'script'].includes(type)).map(({ url: requested }) => new URL(requested).pathname.split('/').at(-1))).toEqual(['favicon.svg']);
+    expect(
+      loaded
+        .filter(({ type }) => !['document', 'stylesheet', 'script'].includes(type))
+        .map(({ url: requested }) => new URL(requested).pathname.split('/').at(-1)),
+    ).toEqual(['favicon.svg']);
   });
 });

@@ -128,7 +128,10 @@ function brokenCopy(files: Record<string, (text: string) => string>): string {
 
 /** The line of `file` in the collection on which `text` stands, from 1. */
 function lineOf(content: string, file: string, text: string): number {
-  const line = readFileSync(join(content, file), 'utf8').split('\n').findIndex((row) => row.includes(text)) + 1;
+  const line =
+    readFileSync(join(content, file), 'utf8')
+      .split('\n')
+      .findIndex((row) => row.includes(text)) + 1;
   expect(line, `"${text}" must be in ${file}`).toBeGreaterThan(0);
   return line;
 }
@@ -219,19 +222,34 @@ describe('the build stops on bad content', () => {
     const content = brokenCopy({
       'entities/people.yaml': () => person,
       // A NUL pasted from a PDF, and a note citing a work the bibliography lacks.
-      [`documents/${documentName}`]: (md) => md.replace('The second paragraph.', 'The second para\u0000graph.').replace('(source:a-record).', '(source:a-recod).'),
+      [`documents/${documentName}`]: (md) =>
+        md.replace('The second paragraph.', 'The second para\u0000graph.').replace('(source:a-record).', '(source:a-recod).'),
       'bibliography.yaml': (yaml) => `${yaml}- id: wikimili-kinmen\n  kind: reference\n  title: "Kinmen"\n  url: https://wikimili.com/en/Kinmen\n`,
       'corrections/a-record.yaml': (yaml) => yaml.replace('date: "2026-11-27"', 'date: "2026-02-30"'),
       // A second document, with a problem of its own.
       'documents/b-record.md': () =>
-        readFileSync(join(valid, 'documents', documentName), 'utf8').replace('slug: a-record', 'slug: b-record').replace('The second paragraph. {#p2}', 'The second paragraph.'),
+        readFileSync(join(valid, 'documents', documentName), 'utf8')
+          .replace('slug: a-record', 'slug: b-record')
+          .replace('The second paragraph. {#p2}', 'The second paragraph.'),
     });
     const expected = [
-      { file: 'entities/people.yaml', line: lineOf(content, 'entities/people.yaml', 'born:'), message: 'born: 1959-02-30 is not a day of the calendar: February 1959 has 28 days.' },
-      { file: `documents/${documentName}`, line: lineOf(content, `documents/${documentName}`, '\u0000'), message: 'An invisible control character, U+0000 (NUL), is here' },
+      {
+        file: 'entities/people.yaml',
+        line: lineOf(content, 'entities/people.yaml', 'born:'),
+        message: 'born: 1959-02-30 is not a day of the calendar: February 1959 has 28 days.',
+      },
+      {
+        file: `documents/${documentName}`,
+        line: lineOf(content, `documents/${documentName}`, '\u0000'),
+        message: 'An invisible control character, U+0000 (NUL), is here',
+      },
       { file: `documents/${documentName}`, line: lineOf(content, `documents/${documentName}`, 'source:a-recod'), message: 'Unknown source "a-recod"' },
       { file: 'bibliography.yaml', line: lineOf(content, 'bibliography.yaml', 'wikimili.com'), message: 'url is on wikimili.com, which may not be cited' },
-      { file: 'corrections/a-record.yaml', line: lineOf(content, 'corrections/a-record.yaml', '2026-02-30'), message: 'date: 2026-02-30 is not a day of the calendar: February 2026 has 28 days.' },
+      {
+        file: 'corrections/a-record.yaml',
+        line: lineOf(content, 'corrections/a-record.yaml', '2026-02-30'),
+        message: 'date: 2026-02-30 is not a day of the calendar: February 2026 has 28 days.',
+      },
       { file: 'documents/b-record.md', line: lineOf(content, 'documents/b-record.md', 'The second paragraph.'), message: 'Paragraph has no permanent id.' },
     ];
 

@@ -301,7 +301,18 @@ describe('corrections and How to cite', () => {
 
   test('How to cite explains the numbers and gives examples in every style', () => {
     const howTo = readFileSync('dist/how-to-cite/index.html', 'utf8');
-    for (const style of ['Chicago, note', 'Chicago, short note', 'Chicago, bibliography', 'MLA, works cited', 'MLA, in-text', 'APA, reference', 'APA, in-text', 'BibTeX', 'RIS', 'CSL-JSON']) {
+    for (const style of [
+      'Chicago, note',
+      'Chicago, short note',
+      'Chicago, bibliography',
+      'MLA, works cited',
+      'MLA, in-text',
+      'APA, reference',
+      'APA, in-text',
+      'BibTeX',
+      'RIS',
+      'CSL-JSON',
+    ]) {
       expect(howTo, style).toContain(style);
     }
     expect(howTo).toContain('never renumbered');

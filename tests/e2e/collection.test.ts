@@ -77,7 +77,8 @@ describe(`a collection of ${count} documents`, () => {
   });
 
   test('each row gives the date, the title, the participants and the archive', () => {
-    const row = /<tr><td><time datetime="(\d{4}-\d\d-\d\d)">[^<]+<\/time><\/td><td><a href="\/documents\/([^/]+)\/">([^<]+)<\/a>.*?<\/td><td>([^<]+)<\/td><td>Synthetic Archive, fond 5, opis \d+, delo \d+<\/td><\/tr>/;
+    const row =
+      /<tr><td><time datetime="(\d{4}-\d\d-\d\d)">[^<]+<\/time><\/td><td><a href="\/documents\/([^/]+)\/">([^<]+)<\/a>.*?<\/td><td>([^<]+)<\/td><td>Synthetic Archive, fond 5, opis \d+, delo \d+<\/td><\/tr>/;
     const first = documents[0];
     const match = row.exec(html('index.html'));
     expect(match?.slice(1, 4)).toEqual([first?.date, first?.slug, first?.title]);
@@ -96,7 +97,9 @@ describe(`a collection of ${count} documents`, () => {
   test('an entity mentioned in more than 50 documents lists them on further pages, each document once', () => {
     const pages = [...site.files].filter((file) => /^entities\/mao-zedong\/(\d+\/)?index\.html$/.test(file)).sort();
     expect(pages.length).toBeGreaterThan(1);
-    const listed = pages.flatMap((file) => [...html(file).matchAll(/<section class="mentions-document"><h3><a href="\/documents\/([^/]+)\/">/g)].map((match) => match[1]));
+    const listed = pages.flatMap((file) =>
+      [...html(file).matchAll(/<section class="mentions-document"><h3><a href="\/documents\/([^/]+)\/">/g)].map((match) => match[1]),
+    );
     expect(new Set(listed).size).toBe(listed.length);
     const mentioning = documents.filter(({ slug }) => html(`documents/${slug}/index.html`).includes('href="/entities/mao-zedong/"'));
     expect(listed.sort()).toEqual(mentioning.map(({ slug }) => slug).sort());
@@ -111,12 +114,7 @@ describe(`a collection of ${count} documents`, () => {
   });
 
   test('every link and #fragment of the whole site resolves', () => {
-    const report = checkSite(
-      site.files,
-      new Map([...site.pages].map(([file, page]) => [file, page.parsed])),
-      siteLayout('/'),
-      new Set(['404.html']),
-    );
+    const report = checkSite(site.files, new Map([...site.pages].map(([file, page]) => [file, page.parsed])), siteLayout('/'), new Set(['404.html']));
     expect(report.checked).toBeGreaterThan(10_000);
     expect(report.problems.slice(0, 20).map(formatProblem)).toEqual([]);
   });
@@ -129,7 +127,9 @@ describe('the collection’s own templates', () => {
   const validator = new HtmlValidate();
   test.each(templates)('/%s is valid HTML', async (path) => {
     const report = await validator.validateFile(join(outDir, path, 'index.html'));
-    expect(report.results.flatMap((result) => result.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}: ${message.message}`))).toEqual([]);
+    expect(
+      report.results.flatMap((result) => result.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}: ${message.message}`)),
+    ).toEqual([]);
   });
 
   const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -148,7 +148,13 @@ describe('the collection’s own templates', () => {
       const run = await page.evaluate(async () => {
         const results = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
         return {
-          violations: results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`),
+          violations: results.violations.map(
+            (violation) =>
+              `${violation.id}: ${violation.nodes
+                .map((node) => node.target.join(' '))
+                .slice(0, 3)
+                .join(', ')}`,
+          ),
           background: getComputedStyle(document.body).backgroundColor,
         };
       });

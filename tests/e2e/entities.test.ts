@@ -54,7 +54,9 @@ describe('mentions in the document', () => {
     const missed: string[] = [];
     for (const paragraph of paragraphs) {
       const linked = new Set(
-        (selectAll('a.mention', paragraph) as Element[]).flatMap((mention) => mentionEntities(mention.properties['dataEntities'] as string | undefined, String(mention.properties['href']))),
+        (selectAll('a.mention', paragraph) as Element[]).flatMap((mention) =>
+          mentionEntities(mention.properties['dataEntities'] as string | undefined, String(mention.properties['href'])),
+        ),
       );
       for (const text of unlinkedText(paragraph)) {
         for (const match of text.matchAll(pattern)) {
@@ -88,7 +90,9 @@ describe('mentions in the document', () => {
 
   test('the document’s page of names lists every entity the text mentions, each with a line and its paragraphs', () => {
     const names = parsePage('dist/documents/antonov-mao-1959-10-14/names/index.html');
-    const mentioned = new Set((selectAll('.document-text a.mention', tree) as Element[]).map((mention) => entityOfHref(String(mention.properties['href'])) ?? ''));
+    const mentioned = new Set(
+      (selectAll('.document-text a.mention', tree) as Element[]).map((mention) => entityOfHref(String(mention.properties['href'])) ?? ''),
+    );
     expect(mentioned.size).toBeGreaterThan(50);
     for (const id of mentioned) {
       const entry = select(`#entity-${id}`, names);
@@ -204,7 +208,10 @@ describe('a mention’s gloss in the browser', () => {
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.focus('#p10 a.mention[href$="/entities/kinmen/"]');
     const description = () =>
-      page.$eval('#p10 a.mention[href$="/entities/kinmen/"]', (link) => document.getElementById(link.getAttribute('aria-describedby') ?? '')?.textContent ?? '');
+      page.$eval(
+        '#p10 a.mention[href$="/entities/kinmen/"]',
+        (link) => document.getElementById(link.getAttribute('aria-describedby') ?? '')?.textContent ?? '',
+      );
     await expect.poll(description).toContain('Kinmen');
     await page.keyboard.press('Escape');
   });

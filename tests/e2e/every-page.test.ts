@@ -102,10 +102,13 @@ async function checkAtWidth(path: string, width: number): Promise<{ requests: st
   await page.emulateMedia({ colorScheme: schemes[0] ?? 'light' });
   await page.goto(siteAddress(path));
   // Lazy content would load now, and fail now.
-  await page.evaluate(() => new Promise((resolve) => {
-    window.scrollTo(0, document.body.scrollHeight);
-    requestAnimationFrame(() => requestAnimationFrame(resolve));
-  }));
+  await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        window.scrollTo(0, document.body.scrollHeight);
+        requestAnimationFrame(() => requestAnimationFrame(resolve));
+      }),
+  );
   await expect.poll(() => tab.inFlight.size, { timeout: 5_000, interval: 20 }).toBe(0);
   await page.evaluate(axeSource);
   const backgrounds: string[] = [];
@@ -116,10 +119,20 @@ async function checkAtWidth(path: string, width: number): Promise<{ requests: st
     // (resultTypes), most of its time on these long pages; all its rules still run.
     const run: AxeRun = await page.evaluate(async () => {
       type Result = { id: string; help: string; nodes: { target: string[] }[] };
-      const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<Record<'violations' | 'passes' | 'incomplete' | 'inapplicable', Result[]>> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: { run: (context: Document, options: object) => Promise<Record<'violations' | 'passes' | 'incomplete' | 'inapplicable', Result[]>> };
+        }
+      ).axe;
       const result = await axe.run(document, { resultTypes: ['violations'] });
       return {
-        violations: result.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).slice(0, 5).join(', ')})`),
+        violations: result.violations.map(
+          (violation) =>
+            `${violation.id}: ${violation.help} (${violation.nodes
+              .map((node) => node.target.join(' '))
+              .slice(0, 5)
+              .join(', ')})`,
+        ),
         rulesRun: result.violations.length + result.passes.length + result.incomplete.length + result.inapplicable.length,
         background: getComputedStyle(document.body).backgroundColor,
       };

@@ -45,9 +45,7 @@ function editionWords(html: string): string[] {
   return words(textOf(article));
 }
 
-const documents = [
-  { source: 'content/sources/antonov-mao-1959-10-14.txt', page: 'dist/documents/antonov-mao-1959-10-14/index.html' },
-];
+const documents = [{ source: 'content/sources/antonov-mao-1959-10-14.txt', page: 'dist/documents/antonov-mao-1959-10-14/index.html' }];
 
 test.each(documents)('every word of $source is in the page, in order, and nothing more', ({ source, page }) => {
   const expected = words(readFileSync(source, 'utf8'));

@@ -41,7 +41,9 @@ beforeAll(async () => {
   const [result, started] = await Promise.all([astroBuildInBackground(outDir, { EDITION_CONTENT: collection }), launchFirefox()]);
   firefox = started;
   if (result.status !== 0) throw new Error(`The layout fixture did not build:\n${result.stdout}\n${result.stderr}`);
-  built = unified().use(rehypeParse).parse(readFileSync(join(outDir, 'documents', slug, 'index.html'), 'utf8'));
+  built = unified()
+    .use(rehypeParse)
+    .parse(readFileSync(join(outDir, 'documents', slug, 'index.html'), 'utf8'));
   server = await serveStatic(outDir, '/', { headersFile: true });
   browser = await sharedBrowser();
 }, 120_000);
@@ -312,7 +314,11 @@ describe('keyboard only', () => {
   ])('Tab alone walks the whole page at %i px, stop by stop as the HTML has them, every stop visibly focused', async (width, height) => {
     const page = await open(width, height);
     const present = await page.$$eval(focusable, readStops, width < narrowBelow);
-    await expectWholeWalk(present, () => page.keyboard.press('Tab'), () => page.evaluate(readFocus));
+    await expectWholeWalk(
+      present,
+      () => page.keyboard.press('Tab'),
+      () => page.evaluate(readFocus),
+    );
     await page.close();
   });
 
@@ -433,6 +439,10 @@ describe('in Firefox', () => {
   test('at 1440 px Tab alone walks the whole page, stop by stop as the HTML has them, every stop visibly focused', async () => {
     const page = await load(1440, 900);
     const present = await page.$$eval(focusable, readStops, false);
-    await expectWholeWalk(present, () => page.keyboard.press('Tab'), () => page.evaluate(readFocus));
+    await expectWholeWalk(
+      present,
+      () => page.keyboard.press('Tab'),
+      () => page.evaluate(readFocus),
+    );
   });
 });

@@ -62,7 +62,8 @@ async function visit(url: string): Promise<Visit> {
   return { page, requests, problems };
 }
 
-const resultLinks = (page: Page) => page.$$eval('#search-results a', (anchors) => anchors.map((anchor) => new URL((anchor as HTMLAnchorElement).href).pathname));
+const resultLinks = (page: Page) =>
+  page.$$eval('#search-results a', (anchors) => anchors.map((anchor) => new URL((anchor as HTMLAnchorElement).href).pathname));
 
 test('the script builds each part under its own base path, with one _headers for both', () => {
   expect(reports.map((part) => [part.base, part.documents])).toEqual([
@@ -81,7 +82,10 @@ test('the script builds each part under its own base path, with one _headers for
     [first, second],
     [second, first],
   ] as const) {
-    const parts = JSON.parse(readFileSync(join(out, base, 'search/parts.json'), 'utf8')) as { own: { base: string }; others: { base: string; bundle: string }[] } | null;
+    const parts = JSON.parse(readFileSync(join(out, base, 'search/parts.json'), 'utf8')) as {
+      own: { base: string };
+      others: { base: string; bundle: string }[];
+    } | null;
     expect(parts?.own.base).toBe(base);
     expect(parts?.others.map((part) => part.bundle)).toEqual([`${other}pagefind/`]);
   }
@@ -127,7 +131,9 @@ describe('searching from the first part', () => {
     const { page } = await visit(new URL(`${first.slice(1)}search/?q=Mao%20Zedong`, server.url).href);
     await page.waitForFunction(() => /for “Mao Zedong”/.test(document.querySelector('#search-status')?.textContent ?? ''), null, { timeout: 30_000 });
     const entries = await page.$$eval('#search-results a', (anchors) =>
-      anchors.filter((anchor) => new URL((anchor as HTMLAnchorElement).href).pathname.includes('/entities/mao-zedong/')).map((anchor) => [new URL((anchor as HTMLAnchorElement).href).pathname, anchor.textContent]),
+      anchors
+        .filter((anchor) => new URL((anchor as HTMLAnchorElement).href).pathname.includes('/entities/mao-zedong/'))
+        .map((anchor) => [new URL((anchor as HTMLAnchorElement).href).pathname, anchor.textContent]),
     );
     expect(entries).toEqual(
       expect.arrayContaining([
@@ -147,7 +153,10 @@ describe('searching from the first part', () => {
     await page.locator('#search-filters-box summary').click();
     const partBox = page.locator('#search-filters input[name="part"][value="1970-1991"]');
     await partBox.waitFor();
-    expect(await page.locator('#search-filters input[name="part"]').evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).value))).toEqual(['1949-1969', '1970-1991']);
+    expect(await page.locator('#search-filters input[name="part"]').evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).value))).toEqual([
+      '1949-1969',
+      '1970-1991',
+    ]);
     await partBox.check();
     await page.waitForFunction(() => new URL(location.href).searchParams.getAll('filter').includes('part:1970-1991'));
     await expect

@@ -120,9 +120,7 @@ describe('paragraph anchors', () => {
     expect(box?.y).toBeGreaterThanOrEqual(0);
     expect(box?.y).toBeLessThan(100);
     expect(await paragraph.evaluate((element) => element.matches(':target'))).toBe(true);
-    const [marked, plain] = await page.$$eval('#p12, #p13', (elements) =>
-      elements.map((element) => getComputedStyle(element).backgroundColor),
-    );
+    const [marked, plain] = await page.$$eval('#p12, #p13', (elements) => elements.map((element) => getComputedStyle(element).backgroundColor));
     expect(marked).not.toBe(plain);
     expect(await paragraph.locator('.pnum').textContent()).toBe('¶ 12');
   });

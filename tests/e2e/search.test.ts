@@ -33,7 +33,9 @@ async function typeQuery(query: string, on: Page = page): Promise<{ status: stri
   await on.locator('#site-search').fill('');
   await on.locator('#site-search').pressSequentially(query);
   // The status speaks once, when every answer is in, and names the query.
-  await on.waitForFunction((wanted) => (document.querySelector('#site-search-panel [role="status"]')?.textContent ?? '').includes(`“${wanted}”`), query, { timeout: 20_000 });
+  await on.waitForFunction((wanted) => (document.querySelector('#site-search-panel [role="status"]')?.textContent ?? '').includes(`“${wanted}”`), query, {
+    timeout: 20_000,
+  });
   const status = (await on.locator('#site-search-panel [role="status"]').textContent()) ?? '';
   const links = await on.$$eval(panelLinks, (anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href));
   return { status, links: links.map(path) };
@@ -44,7 +46,9 @@ function mentioning(entity: string): string[] {
   const html = readFileSync(`dist/${documentPath}index.html`, 'utf8');
   const paragraphs = html.split(/(?=<p id="(?:p|intro-)[\w-]+")/).slice(1);
   return paragraphs
-    .filter((paragraph) => new RegExp(`(?:data-entities="(?:[^"]* )?${entity}(?: [^"]*)?"|class="mention" href="[^"]*/entities/${entity}/")`).test(paragraph.split('</p>')[0] ?? ''))
+    .filter((paragraph) =>
+      new RegExp(`(?:data-entities="(?:[^"]* )?${entity}(?: [^"]*)?"|class="mention" href="[^"]*/entities/${entity}/")`).test(paragraph.split('</p>')[0] ?? ''),
+    )
     .map((paragraph) => /<p id="([\w-]+)"/.exec(paragraph)?.[1] ?? '');
 }
 
@@ -176,7 +180,9 @@ describe('by keyboard alone', () => {
     await reader.keyboard.press('/');
     expect(await reader.evaluate(() => document.activeElement?.id)).toBe('site-search');
     await reader.keyboard.type('Quemoy');
-    await reader.waitForFunction(() => /for “Quemoy”/.test(document.querySelector('#site-search-panel [role="status"]')?.textContent ?? ''), null, { timeout: 20_000 });
+    await reader.waitForFunction(() => /for “Quemoy”/.test(document.querySelector('#site-search-panel [role="status"]')?.textContent ?? ''), null, {
+      timeout: 20_000,
+    });
     await reader.keyboard.press('ArrowDown');
     expect(await reader.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.pathname)).toBe('/entities/kinmen/');
     await reader.keyboard.press('ArrowDown');

@@ -19,16 +19,18 @@ import { readBuiltSite, siteLayout } from '../../tools/built-site.ts';
 const site = readBuiltSite('dist');
 const layout = siteLayout();
 const pageFiles = [...site.pages.keys()];
-const trees = new Map(pageFiles.map((file) => [file, unified().use(rehypeParse).parse(site.pages.get(file)?.html ?? '') as Root]));
+const trees = new Map(
+  pageFiles.map((file) => [
+    file,
+    unified()
+      .use(rehypeParse)
+      .parse(site.pages.get(file)?.html ?? '') as Root,
+  ]),
+);
 const tree = (file: string): Root => trees.get(file) ?? { type: 'root', children: [] };
 
 describe('links', () => {
-  const report = checkSite(
-    site.files,
-    new Map([...site.pages].map(([file, page]) => [file, page.parsed])),
-    layout,
-    new Set(['404.html']),
-  );
+  const report = checkSite(site.files, new Map([...site.pages].map(([file, page]) => [file, page.parsed])), layout, new Set(['404.html']));
 
   test('every internal link and #fragment on every page resolves', () => {
     expect(pageFiles.length).toBeGreaterThanOrEqual(3);
@@ -125,7 +127,10 @@ describe('Content-Security-Policy', () => {
     // browsers never run and the header need not allow; the W3C checker looks for them.
     const pagePolicy = parsePolicy(meta);
     const scripts = pagePolicy.get('script-src') ?? [];
-    pagePolicy.set('script-src', scripts.filter((source) => !source.startsWith("'sha256-")));
+    pagePolicy.set(
+      'script-src',
+      scripts.filter((source) => !source.startsWith("'sha256-")),
+    );
     expect(serializePolicy(header)).toBe(serializePolicy(pagePolicy));
   });
 

@@ -71,11 +71,40 @@ const highwire: [string, string][] = [
 ];
 
 /** EM 298–316: Highwire tags that set the item type outright, which this model does not follow. */
-const highwireTypeTags = ['citation_journal_title', 'citation_technical_report_institution', 'citation_conference_title', 'citation_conference', 'citation_book_title', 'citation_inbook_title', 'citation_dissertation_institution'];
+const highwireTypeTags = [
+  'citation_journal_title',
+  'citation_technical_report_institution',
+  'citation_conference_title',
+  'citation_conference',
+  'citation_book_title',
+  'citation_inbook_title',
+  'citation_dissertation_institution',
+];
 
 /** schema.json v41: a manuscript's fields and creator types (the only item type modelled). */
 const manuscript = {
-  fields: new Set(['title', 'abstractNote', 'manuscriptType', 'institution', 'place', 'date', 'numPages', 'number', 'DOI', 'citationKey', 'url', 'accessDate', 'archive', 'archiveLocation', 'shortTitle', 'language', 'libraryCatalog', 'callNumber', 'rights', 'extra']),
+  fields: new Set([
+    'title',
+    'abstractNote',
+    'manuscriptType',
+    'institution',
+    'place',
+    'date',
+    'numPages',
+    'number',
+    'DOI',
+    'citationKey',
+    'url',
+    'accessDate',
+    'archive',
+    'archiveLocation',
+    'shortTitle',
+    'language',
+    'libraryCatalog',
+    'callNumber',
+    'rights',
+    'extra',
+  ]),
   creatorTypes: ['author', 'contributor', 'translator'],
 };
 

@@ -64,7 +64,9 @@ describe('page titles', async () => {
     expect(pageTitle('Kinmen (Quemoy)')).toBe(`Kinmen (Quemoy) · ${siteName}`);
   });
   test('a long title drops the site name, and is cut at a word past 70 characters', () => {
-    expect(pageTitle('Soviet Declaration on General and Complete Disarmament (18 September)')).toBe('Soviet Declaration on General and Complete Disarmament (18 September)');
+    expect(pageTitle('Soviet Declaration on General and Complete Disarmament (18 September)')).toBe(
+      'Soviet Declaration on General and Complete Disarmament (18 September)',
+    );
     const cut = pageTitle('A very long title that goes on and on about a great many things for far too long indeed');
     expect(cut.length).toBeLessThanOrEqual(70);
     expect(cut.endsWith('…')).toBe(true);

@@ -2,9 +2,12 @@ import { describe, expect, test } from 'vitest';
 import { calendarProblem } from '../../src/lib/dates.ts';
 
 describe('days of the calendar', () => {
-  test.each(['1959-10-14', '1959-02-28', '1960-02-29', '2000-02-29', '1959-12-31', '1959-04-30', '1959-10', '1959'])('%s is a day (or month) of the calendar', (value) => {
-    expect(calendarProblem(value)).toBeUndefined();
-  });
+  test.each(['1959-10-14', '1959-02-28', '1960-02-29', '2000-02-29', '1959-12-31', '1959-04-30', '1959-10', '1959'])(
+    '%s is a day (or month) of the calendar',
+    (value) => {
+      expect(calendarProblem(value)).toBeUndefined();
+    },
+  );
 
   test.each([
     ['1959-02-30', '1959-02-30 is not a day of the calendar: February 1959 has 28 days.'],
@@ -37,8 +40,19 @@ describe('impossible days in the content', async () => {
   });
 
   test('an event of the registry that starts on no day of the calendar says so at its line', () => {
-    const yaml = ['- id: plenum', '  name: A plenum', '  gloss: A meeting.', '  start: "1959-11-31"', '  sources:', '    - source: a', '      checked: the date', ''].join('\n');
+    const yaml = [
+      '- id: plenum',
+      '  name: A plenum',
+      '  gloss: A meeting.',
+      '  start: "1959-11-31"',
+      '  sources:',
+      '    - source: a',
+      '      checked: the date',
+      '',
+    ].join('\n');
     const { problems } = parseEntityFile(yaml, 'event', 'content/entities/events.yaml');
-    expect(problems).toEqual([{ line: 4, column: 10, message: expect.stringMatching(/^start: 1959-11-31 is not a day of the calendar: November 1959 has 30 days\./) }]);
+    expect(problems).toEqual([
+      { line: 4, column: 10, message: expect.stringMatching(/^start: 1959-11-31 is not a day of the calendar: November 1959 has 30 days\./) },
+    ]);
   });
 });

@@ -131,7 +131,9 @@ describe('citations of the document and of a paragraph', () => {
   test('the exports of a paragraph carry its pinpoint and link', () => {
     expect(p12.bibtex).toContain('url = {https://example.org/documents/antonov-mao-1959-10-14/#p12}');
     expect(p12.bibtex).toMatch(/^@unpublished\{antonov_mao_1959_10_14_p12,/);
-    expect(p12.ris).toContain('N1  - Original: Storage Center for Contemporary Documentation (SCCD), Moscow, fond 5, opis 49, delo 235, listy 89–96. Translated by Mark H. Doctoroff. Cited at ¶ 12 (paragraph 12).');
+    expect(p12.ris).toContain(
+      'N1  - Original: Storage Center for Contemporary Documentation (SCCD), Moscow, fond 5, opis 49, delo 235, listy 89–96. Translated by Mark H. Doctoroff. Cited at ¶ 12 (paragraph 12).',
+    );
     expect(p12.ris.split('\n').every((line) => /^[A-Z][A-Z0-9] {2}- /.test(line))).toBe(true);
   });
 });

@@ -6,13 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { compareWithLock } from '../../src/lib/anchors.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { anchorLockPath, documentFiles } from '../../src/content/content-files.ts';
-import {
-  checkCorrections,
-  correctionLogPath,
-  correctionLogProblems,
-  correctionMessages,
-  readCorrectionLog,
-} from '../../src/content/corrections.ts';
+import { checkCorrections, correctionLogPath, correctionLogProblems, correctionMessages, readCorrectionLog } from '../../src/content/corrections.ts';
 import { documentAnchors } from '../../src/content/document-anchors.ts';
 import { frontmatterProblems } from '../../src/content/frontmatter-check.ts';
 import { readAnchorLock } from '../../src/content/read-lock.ts';

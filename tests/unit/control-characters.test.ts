@@ -31,7 +31,9 @@ describe('control characters', () => {
     expect(controlCharacterName(0x7f)).toBe('U+007F (DEL)');
     expect(controlCharacterName(0x9d)).toBe('U+009D (a C1 control)');
     expect(controlCharacterMessage({ codes: [0] })).toMatch(/^An invisible control character, U\+0000 \(NUL\), is here, .* Delete it/);
-    expect(controlCharacterMessage({ codes: [0, 0, 1] })).toMatch(/^3 invisible control characters \(U\+0000 \(NUL\), U\+0001 \(SOH\)\) are here, .* Delete them/);
+    expect(controlCharacterMessage({ codes: [0, 0, 1] })).toMatch(
+      /^3 invisible control characters \(U\+0000 \(NUL\), U\+0001 \(SOH\)\) are here, .* Delete them/,
+    );
   });
 });
 
@@ -40,7 +42,16 @@ describe('control characters in the content’s YAML', async () => {
   const { correctionLogProblems } = await import('../../src/content/corrections.ts');
 
   test('a NUL in the bibliography is reported at its place, and the entries are still checked', () => {
-    const yaml = ['- id: a-record', '  kind: primary', '  title: "A re\u0000cord"', '  document: a-record', '- id: b', '  kind: secondary', '  title: "B"', ''].join('\n');
+    const yaml = [
+      '- id: a-record',
+      '  kind: primary',
+      '  title: "A re\u0000cord"',
+      '  document: a-record',
+      '- id: b',
+      '  kind: secondary',
+      '  title: "B"',
+      '',
+    ].join('\n');
     const { problems, works } = parseBibliography(yaml, 'content/bibliography.yaml');
     expect(problems.map((problem) => `${problem.line}:${problem.column} ${problem.message.slice(0, 50)}`)).toEqual([
       '3:15 An invisible control character, U+0000 (NUL), is h',

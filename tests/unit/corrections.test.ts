@@ -8,13 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { type AnchorLock, lockEntries } from '../../src/lib/anchors.ts';
-import {
-  checkCorrections,
-  correctionLogProblems,
-  correctionMessages,
-  entryCounts,
-  entryTemplate,
-} from '../../src/content/corrections.ts';
+import { checkCorrections, correctionLogProblems, correctionMessages, entryCounts, entryTemplate } from '../../src/content/corrections.ts';
 import { documentAnchors } from '../../src/content/document-anchors.ts';
 import type { CorrectionLog } from '../../src/schemas/corrections.ts';
 
@@ -96,7 +90,11 @@ describe('the log file', () => {
     ['a malformed date', '- date: "27 Nov 2026"\n  paragraphs: [p1]\n  change: "A."\n  reason: "B."\n', '1:9 date must be the day of the correction'],
     ['a missing reason', '- date: "2026-11-27"\n  paragraphs: [p1]\n  change: "A."\n', '1:3 reason is required'],
     ['no paragraphs', '- date: "2026-11-27"\n  paragraphs: []\n  change: "A."\n  reason: "B."\n', '2:15 paragraphs must name at least one paragraph'],
-    ['an id written as a link', '- date: "2026-11-27"\n  paragraphs: ["#p1"]\n  change: "A."\n  reason: "B."\n', '2:16 0.paragraphs.0: each paragraph is an id'],
+    [
+      'an id written as a link',
+      '- date: "2026-11-27"\n  paragraphs: ["#p1"]\n  change: "A."\n  reason: "B."\n',
+      '2:16 0.paragraphs.0: each paragraph is an id',
+    ],
     ['not a list', 'date: "2026-11-27"\n', '1:1 A correction log is a list of corrections'],
   ])('%s', (_name, text, expected) => {
     const [first] = correctionLogProblems(text);

@@ -47,7 +47,14 @@ describe('the _headers file format', () => {
 
   test('reads paths and their headers', () => {
     expect(parseHeadersFile(file)).toEqual([
-      { pattern: '/*', line: 2, headers: [['X-Frame-Options', 'DENY'], ['Content-Security-Policy', "default-src 'none'"]] },
+      {
+        pattern: '/*',
+        line: 2,
+        headers: [
+          ['X-Frame-Options', 'DENY'],
+          ['Content-Security-Policy', "default-src 'none'"],
+        ],
+      },
       { pattern: '/documents/:slug/', line: 6, headers: [['Cache-Control', 'max-age=60']] },
     ]);
   });

@@ -12,7 +12,10 @@ describe('document frontmatter', () => {
       test(`${fixture.name}: reported at ${place}`, () => {
         const reported = problems().map((problem) => `${problem.line}:${problem.column} ${problem.message}`);
         expect(reported.length, 'a problem must be reported').toBeGreaterThan(0);
-        expect(reported.some((line) => line.startsWith(`${place} `) && line.includes(message)), reported.join('\n')).toBe(true);
+        expect(
+          reported.some((line) => line.startsWith(`${place} `) && line.includes(message)),
+          reported.join('\n'),
+        ).toBe(true);
       });
     } else {
       test(`${fixture.name}: no problem`, () => {

@@ -58,7 +58,11 @@ describe('an entity’s page', () => {
   });
 
   test('counts the paragraphs, and the documents when there are several, with where the others are', () => {
-    const view = entityPageView({ entity: entity({ type: 'event', start: '1950' }), listPage: { number: 1, count: 3, first: 1, last: 50, total: 120 }, paragraphCount: 300 });
+    const view = entityPageView({
+      entity: entity({ type: 'event', start: '1950' }),
+      listPage: { number: 1, count: 3, first: 1, last: 50, total: 120 },
+      paragraphCount: 300,
+    });
     expect(view.mentionsHeading).toBe('Mentioned in 300 paragraphs of 120 documents');
     expect(view.pagesNote).toBe('Documents 1–50, oldest first; the others are on the following pages.');
     expect(entityPageView({ entity: entity({ type: 'event', start: '1950' }), listPage: onePage, paragraphCount: 4 }).pagesNote).toBeUndefined();

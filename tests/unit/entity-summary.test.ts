@@ -14,7 +14,9 @@ describe('an entity in a line', () => {
   });
 
   test('the role: the first sentence of the gloss', () => {
-    expect(entityRole('Soviet diplomat at the USSR Embassy in Beijing. In October 1959 he was chargé.')).toBe('Soviet diplomat at the USSR Embassy in Beijing.');
+    expect(entityRole('Soviet diplomat at the USSR Embassy in Beijing. In October 1959 he was chargé.')).toBe(
+      'Soviet diplomat at the USSR Embassy in Beijing.',
+    );
     expect(entityRole('One sentence only')).toBe('One sentence only');
   });
 

@@ -15,13 +15,13 @@ const rules = createRequire(import.meta.url)('../../.dependency-cruiser.cjs') as
 const tree: Record<string, string> = {
   'src/lib/dates.ts': "import '../plugins/remark-x.ts';\nexport const a = 1;\n",
   'src/plugins/remark-x.ts': "import '../content/reader.ts';\nexport const b = 1;\n",
-  'src/content/reader.ts': "export const c = 1;\n",
+  'src/content/reader.ts': 'export const c = 1;\n',
   'src/pages/page.ts': "import '../../tests/helpers/h.ts';\n",
   'src/shared/terms.ts': "import '../lib/dates.ts';\n",
   'src/browser/panel.ts': "import 'node:fs';\nimport '../content/reader.ts';\n",
   'tools/serve.ts': "import '../tests/helpers/h.ts';\n",
   'scripts/command.ts': "import '../tests/helpers/h.ts';\n",
-  'tests/helpers/h.ts': "export const h = 1;\n",
+  'tests/helpers/h.ts': 'export const h = 1;\n',
   'tests/unit/x.test.ts': "import '../../scripts/command.ts';\n",
   'bench/run.ts': "import '../tests/helpers/h.ts';\n",
   'src/lib/one.ts': "import './two.ts';\nexport const one = 1;\n",
@@ -40,7 +40,11 @@ describe('the layer rules', () => {
     const cwd = process.cwd();
     process.chdir(dir);
     try {
-      const result = await cruise(['src', 'tools', 'scripts', 'tests', 'bench'], { ruleSet: { forbidden: rules.forbidden ?? [] }, validate: true, tsPreCompilationDeps: false });
+      const result = await cruise(['src', 'tools', 'scripts', 'tests', 'bench'], {
+        ruleSet: { forbidden: rules.forbidden ?? [] },
+        validate: true,
+        tsPreCompilationDeps: false,
+      });
       const output = typeof result.output === 'string' ? JSON.parse(result.output) : result.output;
       const found = new Set((output.summary.violations as { rule: { name: string } }[]).map((violation) => violation.rule.name));
       expect([...found].sort()).toEqual((rules.forbidden ?? []).map((rule) => rule.name).sort());

@@ -25,10 +25,22 @@ describe('the map page', () => {
 });
 
 describe('the page anchors of the maps', () => {
-  const view = (...ids: string[]): MapView => ({ width: 1, height: 1, land: '', borders: '', graticule: '', insets: [], markers: ids.map((id) => ({ id, name: id, x: 0, y: 0, region: false })) });
+  const view = (...ids: string[]): MapView => ({
+    width: 1,
+    height: 1,
+    land: '',
+    borders: '',
+    graticule: '',
+    insets: [],
+    markers: ids.map((id) => ({ id, name: id, x: 0, y: 0, region: false })),
+  });
 
   test('each place anchors on one map only: the first, in order of preference, that shows it', () => {
-    const anchors = anchorsByMap({ asia: view('beijing', 'tokyo'), europe: view('moscow', 'berlin'), world: view('beijing', 'moscow', 'washington', 'tokyo', 'berlin') });
+    const anchors = anchorsByMap({
+      asia: view('beijing', 'tokyo'),
+      europe: view('moscow', 'berlin'),
+      world: view('beijing', 'moscow', 'washington', 'tokyo', 'berlin'),
+    });
     expect(anchors).toEqual({ asia: new Set(['beijing', 'tokyo']), europe: new Set(['moscow', 'berlin']), world: new Set(['washington']) });
   });
 });

@@ -28,10 +28,12 @@ describe('the registry and the documents', () => {
   test('every entity is mentioned in a document, or says why it is kept as context', () => {
     const byId = new Map(entities.map((entity) => [entity.id, entity]));
     const mentioned = new Set(
-      analyses.flatMap((analysis) => analysis.mentions.flatMap((mention) => {
-        const entity = byId.get(mention.entity);
-        return entity ? mentionTargets(entity) : [];
-      })),
+      analyses.flatMap((analysis) =>
+        analysis.mentions.flatMap((mention) => {
+          const entity = byId.get(mention.entity);
+          return entity ? mentionTargets(entity) : [];
+        }),
+      ),
     );
     const unaccounted = entities.filter((entity) => !mentioned.has(entity.id) && entity.context === undefined).map((entity) => entity.id);
     expect(unaccounted, 'Link these entities in the text, or give them a "context:" saying why they are kept.').toEqual([]);

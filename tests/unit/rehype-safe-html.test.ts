@@ -5,11 +5,7 @@ import rehypeSafeHtml from '../../src/plugins/rehype-safe-html.ts';
 import { describeFixtures, render } from '../helpers/render.ts';
 
 describe('rehype-safe-html', () => {
-  describeFixtures(
-    fileURLToPath(new URL('fixtures/rehype-safe-html', import.meta.url)),
-    () => ({ rehype: [rehypeSafeHtml], rawHtml: true }),
-    { test, expect },
-  );
+  describeFixtures(fileURLToPath(new URL('fixtures/rehype-safe-html', import.meta.url)), () => ({ rehype: [rehypeSafeHtml], rawHtml: true }), { test, expect });
 
   test('more link schemes can be allowed', async () => {
     const markdown = 'Call [the archive](tel:+74951234567).\n';
@@ -22,9 +18,9 @@ describe('rehype-safe-html', () => {
     const markdown = 'A <video src="clip.mp4"></video> here.\n';
     const { html } = await render(markdown, { rehype: [rehypeSafeHtml], rawHtml: true });
     expect(html).toContain('<video src="clip.mp4">');
-    await expect(
-      render(markdown, { rehype: [[rehypeSafeHtml, { forbiddenElements: ['video'] }]], rawHtml: true }),
-    ).rejects.toThrow('<video> is not allowed in a document');
+    await expect(render(markdown, { rehype: [[rehypeSafeHtml, { forbiddenElements: ['video'] }]], rawHtml: true })).rejects.toThrow(
+      '<video> is not allowed in a document',
+    );
   });
 
   test('Markdown without raw HTML is checked too (a javascript: link is a Markdown link)', async () => {

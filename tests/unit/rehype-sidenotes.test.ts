@@ -4,11 +4,7 @@ import rehypeSidenotes from '../../src/plugins/rehype-sidenotes.ts';
 import { describeFixtures, render } from '../helpers/render.ts';
 
 describe('rehype-sidenotes', () => {
-  describeFixtures(
-    fileURLToPath(new URL('fixtures/rehype-sidenotes', import.meta.url)),
-    () => ({ rehype: [rehypeSidenotes] }),
-    { test, expect },
-  );
+  describeFixtures(fileURLToPath(new URL('fixtures/rehype-sidenotes', import.meta.url)), () => ({ rehype: [rehypeSidenotes] }), { test, expect });
 
   test('each note is sent once: beside its reference, with no footnote section after the text', async () => {
     const { html } = await render('A[^a] B[^b]\n\n[^a]: Note a.\n[^b]: Note b.\n', { rehype: [rehypeSidenotes] });

@@ -7,9 +7,9 @@ import remarkInsertions from '../../src/plugins/remark-insertions.ts';
 import remarkParagraphIds from '../../src/plugins/remark-paragraph-ids.ts';
 import { describeFixtures, render } from '../helpers/render.ts';
 
-const { entities } = JSON.parse(
-  readFileSync(fileURLToPath(new URL('fixtures/entity-mentions-options.json', import.meta.url)), 'utf8'),
-) as { entities: EntityRef[] };
+const { entities } = JSON.parse(readFileSync(fileURLToPath(new URL('fixtures/entity-mentions-options.json', import.meta.url)), 'utf8')) as {
+  entities: EntityRef[];
+};
 const pipeline: PluggableList = [remarkParagraphIds, remarkInsertions, [remarkEntityMentions, { entities }]];
 
 describe('remark-entity-mentions', () => {

@@ -4,11 +4,7 @@ import remarkInsertions, { classifyInsertion } from '../../src/plugins/remark-in
 import { describeFixtures, render } from '../helpers/render.ts';
 
 describe('remark-insertions', () => {
-  describeFixtures(
-    fileURLToPath(new URL('fixtures/remark-insertions', import.meta.url)),
-    () => ({ remark: [remarkInsertions] }),
-    { test, expect },
-  );
+  describeFixtures(fileURLToPath(new URL('fixtures/remark-insertions', import.meta.url)), () => ({ remark: [remarkInsertions] }), { test, expect });
 
   test.each([
     ['[CPR]', 'translator'],

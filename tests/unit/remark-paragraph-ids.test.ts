@@ -4,11 +4,7 @@ import remarkParagraphIds from '../../src/plugins/remark-paragraph-ids.ts';
 import { describeFixtures, render } from '../helpers/render.ts';
 
 describe('remark-paragraph-ids', () => {
-  describeFixtures(
-    fileURLToPath(new URL('fixtures/remark-paragraph-ids', import.meta.url)),
-    () => ({ remark: [remarkParagraphIds] }),
-    { test, expect },
-  );
+  describeFixtures(fileURLToPath(new URL('fixtures/remark-paragraph-ids', import.meta.url)), () => ({ remark: [remarkParagraphIds] }), { test, expect });
 
   test('records every anchor with its line, label and a hash of its text', async () => {
     const { file } = await render('## Part {#part}\n\nOne   two\nthree. {#p1}\n', { remark: [remarkParagraphIds] });
@@ -19,8 +15,7 @@ describe('remark-paragraph-ids', () => {
   });
 
   test('the hash ignores how the text is wrapped, not what it says', async () => {
-    const anchorsOf = async (markdown: string) =>
-      (await render(markdown, { remark: [remarkParagraphIds] })).file.data.anchors ?? [];
+    const anchorsOf = async (markdown: string) => (await render(markdown, { remark: [remarkParagraphIds] })).file.data.anchors ?? [];
     const [wrapped] = await anchorsOf('One two\nthree. {#p1}\n');
     const [flat] = await anchorsOf('One two three. {#p1}\n');
     const [corrected] = await anchorsOf('One two four. {#p1}\n');

@@ -46,7 +46,11 @@ describe('every problem of a document at once', () => {
 
   test('a document without problems records none', async () => {
     const frontmatter: Record<string, unknown> = {};
-    await render('Mao spoke.[^one] {#p1}\n\n[^one]: Source: [this record](source:a-record).\n', { remark, rehype: rehypePlugins() as PluggableList, frontmatter });
+    await render('Mao spoke.[^one] {#p1}\n\n[^one]: Source: [this record](source:a-record).\n', {
+      remark,
+      rehype: rehypePlugins() as PluggableList,
+      frontmatter,
+    });
     expect(frontmatter).not.toHaveProperty('problems');
   });
 });

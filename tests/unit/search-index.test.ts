@@ -54,7 +54,9 @@ describe('what Pagefind keeps of a page', () => {
   });
 
   test('ids that make no deep link are dropped; headings keep theirs', () => {
-    expect(prepared('<h2 id="introduction">Introduction</h2><span id="fn-x" class="sidenote">x</span>')).toBe('<h2 id="introduction">Introduction</h2><span class="sidenote">x</span>');
+    expect(prepared('<h2 id="introduction">Introduction</h2><span id="fn-x" class="sidenote">x</span>')).toBe(
+      '<h2 id="introduction">Introduction</h2><span class="sidenote">x</span>',
+    );
   });
 
   test('a label and its value are kept apart', () => {
@@ -64,8 +66,11 @@ describe('what Pagefind keeps of a page', () => {
   });
 
   test('a note is numbered once, whether its reference is a link or a link in a superscript', () => {
-    const note = '<a class="note-ref" href="#fn-a" id="fnref-a" role="doc-noteref">16</a><span class="sidenote" id="fn-a" role="doc-footnote"><span class="sidenote-number">16</span> The crisis.</span>';
-    expect(prepared(`<p>Taiwan${note}. Then</p>`)).toBe('<p>Taiwan<span class="sidenote" role="doc-footnote"><span class="sidenote-number"> (Note 16:</span> The crisis.)</span>. Then</p>');
+    const note =
+      '<a class="note-ref" href="#fn-a" id="fnref-a" role="doc-noteref">16</a><span class="sidenote" id="fn-a" role="doc-footnote"><span class="sidenote-number">16</span> The crisis.</span>';
+    expect(prepared(`<p>Taiwan${note}. Then</p>`)).toBe(
+      '<p>Taiwan<span class="sidenote" role="doc-footnote"><span class="sidenote-number"> (Note 16:</span> The crisis.)</span>. Then</p>',
+    );
   });
 
   test('a note is numbered once and set off in brackets', () => {

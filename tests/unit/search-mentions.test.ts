@@ -3,14 +3,49 @@ import { excerptAround, mentionFiles } from '../../src/lib/search-mentions.ts';
 import type { Mention } from '../../src/plugins/remark-entity-mentions.ts';
 import type { Entity } from '../../src/schemas/entity.ts';
 
-const entity = (id: string, extra: Partial<Entity> = {}) => ({ id, name: id, type: 'place', spellings: [], variants: [], gloss: 'x', sources: [{ source: 's', checked: 'x' }], coordinates: [0, 0], region: false, ...extra }) as Entity;
-const mention = (entity: string, paragraph: string, text = entity, sentence = `Words about ${text} here.`): Mention => ({ entity, paragraph, label: `¶ ${paragraph.slice(1)}`, text, sentence });
+const entity = (id: string, extra: Partial<Entity> = {}) =>
+  ({
+    id,
+    name: id,
+    type: 'place',
+    spellings: [],
+    variants: [],
+    gloss: 'x',
+    sources: [{ source: 's', checked: 'x' }],
+    coordinates: [0, 0],
+    region: false,
+    ...extra,
+  }) as Entity;
+const mention = (entity: string, paragraph: string, text = entity, sentence = `Words about ${text} here.`): Mention => ({
+  entity,
+  paragraph,
+  label: `¶ ${paragraph.slice(1)}`,
+  text,
+  sentence,
+});
 
 describe('the paragraphs that mention an entity, for search', () => {
   test('in each document the first mention, then the most mentions, then text order; documents by their mentions', () => {
     const documents = [
-      { slug: 'a', title: 'A', mentions: [mention('x', 'p1'), mention('x', 'p2'), mention('x', 'p3'), mention('x', 'p3'), mention('x', 'p4'), mention('x', 'p4')] },
-      { slug: 'b', title: 'B', mentions: [mention('x', 'p1'), mention('x', 'p2'), mention('x', 'p2'), mention('x', 'p3'), mention('x', 'p3'), mention('x', 'p3'), mention('x', 'p5'), mention('y', 'p5')] },
+      {
+        slug: 'a',
+        title: 'A',
+        mentions: [mention('x', 'p1'), mention('x', 'p2'), mention('x', 'p3'), mention('x', 'p3'), mention('x', 'p4'), mention('x', 'p4')],
+      },
+      {
+        slug: 'b',
+        title: 'B',
+        mentions: [
+          mention('x', 'p1'),
+          mention('x', 'p2'),
+          mention('x', 'p2'),
+          mention('x', 'p3'),
+          mention('x', 'p3'),
+          mention('x', 'p3'),
+          mention('x', 'p5'),
+          mention('y', 'p5'),
+        ],
+      },
     ];
     const file = mentionFiles([entity('x'), entity('y')], documents).get('x');
     expect(file?.total).toBe(2);

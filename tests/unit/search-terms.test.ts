@@ -1,5 +1,20 @@
 import { describe, expect, test } from 'vitest';
-import { cleanExcerpt, closestName, editDistance, entityToken, highlightTerms, namedEntities, packNames, queryWithEntities, shardKey, worthSearching, shardKeys, shardNames, unpackNames, withHighlight } from '../../src/shared/search-terms.ts';
+import {
+  cleanExcerpt,
+  closestName,
+  editDistance,
+  entityToken,
+  highlightTerms,
+  namedEntities,
+  packNames,
+  queryWithEntities,
+  shardKey,
+  worthSearching,
+  shardKeys,
+  shardNames,
+  unpackNames,
+  withHighlight,
+} from '../../src/shared/search-terms.ts';
 import { termsFromUrl } from '../../src/shared/highlight.ts';
 
 const entities = [
@@ -45,7 +60,14 @@ describe('search terms', () => {
   test('the names travel packed, without a name that repeats a spelling, and unpack as they were', () => {
     const packed = packNames([
       { id: 'kinmen', name: 'Kinmen (Quemoy)', spellings: ['Quemoy'], variants: ['Kinmen', 'Quemoy', '金門'], card: { type: 'Place', role: 'Island group.' } },
-      { id: 'abbr-cpr', name: 'CPR', spellings: ['CPR'], variants: ['PRC'], refersTo: 'china', card: { type: 'Abbreviation', dates: undefined, role: 'Chinese People’s Republic.' } },
+      {
+        id: 'abbr-cpr',
+        name: 'CPR',
+        spellings: ['CPR'],
+        variants: ['PRC'],
+        refersTo: 'china',
+        card: { type: 'Abbreviation', dates: undefined, role: 'Chinese People’s Republic.' },
+      },
     ]);
     expect(packed).toEqual([
       ['kinmen', ['Quemoy'], ['Kinmen (Quemoy)', 'Kinmen', '金門'], ['Place', '', 'Island group.']],
@@ -67,7 +89,13 @@ describe('search terms', () => {
     expect(shardKey('毛泽东')).toBe('han');
     expect(shardKeys('Mao Tse-tung')).toEqual(['m', 't']);
     const packed = packNames([
-      { id: 'khrushchev', name: 'Nikita Khrushchev', spellings: ['N.S. Khrushchev'], variants: ['Хрущёв'], card: { type: 'Person', dates: '1894–1971', role: 'First Secretary.' } },
+      {
+        id: 'khrushchev',
+        name: 'Nikita Khrushchev',
+        spellings: ['N.S. Khrushchev'],
+        variants: ['Хрущёв'],
+        card: { type: 'Person', dates: '1894–1971', role: 'First Secretary.' },
+      },
       { id: 'kinmen', name: 'Kinmen (Quemoy)', spellings: ['Quemoy'], variants: ['金門'], card: { type: 'Place', role: 'Island group.' } },
     ]);
     const shards = shardNames(packed);
@@ -104,7 +132,9 @@ describe('search terms', () => {
   });
 
   test('an excerpt loses the entity terms of the index, marked or not, and marks the text’s spelling', () => {
-    expect(cleanExcerpt('the islands of Quemoy <mark>zqkinmenqz</mark> and Matsu zqmatsuislandsqz', ['Jinmen', 'Quemoy'])).toBe('the islands of <mark>Quemoy</mark> and Matsu');
+    expect(cleanExcerpt('the islands of Quemoy <mark>zqkinmenqz</mark> and Matsu zqmatsuislandsqz', ['Jinmen', 'Quemoy'])).toBe(
+      'the islands of <mark>Quemoy</mark> and Matsu',
+    );
     expect(cleanExcerpt('Khrushchev zqkhrushchevnikitaqz’s visit', [])).toBe('Khrushchev’s visit');
     expect(cleanExcerpt('our island Quemoy zqkinmenqz. We take', [])).toBe('our island Quemoy. We take');
     expect(cleanExcerpt('Kinmen (Quemoy). zqkinmenqz. Island group', ['Quemoy'])).toBe('Kinmen (<mark>Quemoy</mark>). Island group');

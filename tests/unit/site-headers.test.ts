@@ -72,7 +72,9 @@ describe('writing the _headers format', () => {
       ],
       ['A preamble,', '', 'over three lines.'],
     );
-    expect(text).toBe('# A preamble,\n#\n# over three lines.\n\n# Why this rule.\n/*\n  X-Frame-Options: DENY\n\n/documents/:slug/\n  Cache-Control: max-age=60\n');
+    expect(text).toBe(
+      '# A preamble,\n#\n# over three lines.\n\n# Why this rule.\n/*\n  X-Frame-Options: DENY\n\n/documents/:slug/\n  Cache-Control: max-age=60\n',
+    );
     expect(parseHeadersFile(text).map((rule) => [rule.pattern, rule.headers])).toEqual([
       ['/*', [['X-Frame-Options', 'DENY']]],
       ['/documents/:slug/', [['Cache-Control', 'max-age=60']]],

@@ -18,18 +18,23 @@ describe('the source policy', () => {
     const dir = join(root, name);
     const expectedPath = join(dir, 'problems.txt');
     const expected = existsSync(expectedPath) ? readFileSync(expectedPath, 'utf8').trimEnd().split('\n') : [];
-    test(expected.length === 0 ? `${name}: passes` : `${name}: reports ${expected.length === 1 ? 'the problem' : `all ${expected.length} problems`} at ${expected.length === 1 ? 'its place' : 'their places'}`, async () => {
-      const { problems, registry } = await checkSourcePolicy(dir);
-      const reported = problems.map((problem) => `${relative(dir, problem.path)}:${problem.line}:${problem.column}  ${problem.message}`);
-      expect(registry).toEqual([]);
-      for (const line of expected) {
-        expect(
-          reported.some((problem) => problem.startsWith(line)),
-          `expected "${line}" among:\n${reported.join('\n')}`,
-        ).toBe(true);
-      }
-      expect(reported, 'nothing else is reported').toHaveLength(expected.length);
-    });
+    test(
+      expected.length === 0
+        ? `${name}: passes`
+        : `${name}: reports ${expected.length === 1 ? 'the problem' : `all ${expected.length} problems`} at ${expected.length === 1 ? 'its place' : 'their places'}`,
+      async () => {
+        const { problems, registry } = await checkSourcePolicy(dir);
+        const reported = problems.map((problem) => `${relative(dir, problem.path)}:${problem.line}:${problem.column}  ${problem.message}`);
+        expect(registry).toEqual([]);
+        for (const line of expected) {
+          expect(
+            reported.some((problem) => problem.startsWith(line)),
+            `expected "${line}" among:\n${reported.join('\n')}`,
+          ).toBe(true);
+        }
+        expect(reported, 'nothing else is reported').toHaveLength(expected.length);
+      },
+    );
   }
 
   test('the valid collection counts its cited works by kind', async () => {

@@ -6,7 +6,14 @@ import type { Entity } from '../../src/schemas/entity.ts';
 const common = { spellings: [], variants: [], sources: [{ source: 's', checked: 'x' }] };
 const event = (id: string, name: string, start: string, end?: string) =>
   ({ ...common, id, name, type: 'event', gloss: `${name} happened. Then more.`, start, ...(end ? { end } : {}) }) as Entity;
-const treaty = { ...common, id: 'treaty', name: 'Treaty of friendship (February 1950)', type: 'document', gloss: 'Signed in Moscow.', date: '1950-02-14' } as Entity;
+const treaty = {
+  ...common,
+  id: 'treaty',
+  name: 'Treaty of friendship (February 1950)',
+  type: 'document',
+  gloss: 'Signed in Moscow.',
+  date: '1950-02-14',
+} as Entity;
 
 const document = (slug: string, conversationDate: string, recordDate = conversationDate): TimelineDocument => ({
   slug,
@@ -51,7 +58,15 @@ describe('the timeline page', () => {
 
   test('an entity’s line carries the paragraphs that mention it; a document’s own dates do not', () => {
     const mentions: DocumentMentions[] = [{ slug: 'one', title: 'Title one', paragraphs: [{ paragraph: 'p3', label: '¶ 3', sentence: 's', text: 't' }] }];
-    const view = timelineView(entities, documentRecords([document('one', '1959-10-14')], '/'), new Map([['war', mentions], ['one', mentions]]), '/');
+    const view = timelineView(
+      entities,
+      documentRecords([document('one', '1959-10-14')], '/'),
+      new Map([
+        ['war', mentions],
+        ['one', mentions],
+      ]),
+      '/',
+    );
     const entries = view.years.flatMap((year) => year.entries);
     expect(entries.find((entry) => entry.name === 'A war')?.mentioned).toEqual({ entityId: 'war', mentions });
     expect(entries.filter((entry) => entry.mentioned).map((entry) => entry.name)).toEqual(['A war']);
@@ -78,7 +93,12 @@ describe('the timeline’s description', () => {
   const records = documentRecords([document('one', '1965-10-14')], '/');
 
   test('names the first and the last event or document the texts refer to, with their dates', () => {
-    const view = timelineView([event('war', 'A war', '1950-06-25', '1953-07-27'), event('plenum', 'Plenum (December 1959)', '1959-12', '1959-12-25')], records, new Map(), '/');
+    const view = timelineView(
+      [event('war', 'A war', '1950-06-25', '1953-07-27'), event('plenum', 'Plenum (December 1959)', '1959-12', '1959-12-25')],
+      records,
+      new Map(),
+      '/',
+    );
     expect(view.description).toBe(
       'The events and documents the texts refer to, in order, from 25 June 1950 (A war) to December 1959 (Plenum), each linked to its paragraphs.',
     );
@@ -92,6 +112,8 @@ describe('the timeline’s description', () => {
   });
 
   test('keeps a parenthesis that is not a date', () => {
-    expect(timelineDescription([{ id: 'u', kind: 'document', name: 'Resolution (draft)', start: '1950', summary: '' }])).toContain('in 1950 (Resolution (draft))');
+    expect(timelineDescription([{ id: 'u', kind: 'document', name: 'Resolution (draft)', start: '1950', summary: '' }])).toContain(
+      'in 1950 (Resolution (draft))',
+    );
   });
 });

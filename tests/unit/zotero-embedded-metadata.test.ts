@@ -12,7 +12,9 @@ const at = 'https://archive.test/documents/a/';
 describe('creators', () => {
   test('Highwire authors replace every other creator: a translator beside citation_author is lost', () => {
     const item = zoteroItem(
-      page('<meta name="z:itemType" content="manuscript"><meta name="citation_author" content="Antonov, S. F."><meta name="z:translators" content="Doctoroff, Mark H.">'),
+      page(
+        '<meta name="z:itemType" content="manuscript"><meta name="citation_author" content="Antonov, S. F."><meta name="z:translators" content="Doctoroff, Mark H.">',
+      ),
       at,
     );
     expect(item.creators).toEqual([{ lastName: 'Antonov', firstName: 'S. F.', creatorType: 'author' }]);
@@ -20,7 +22,9 @@ describe('creators', () => {
 
   test('without Highwire authors, DC.creator is the author and z:translators the translator', () => {
     const item = zoteroItem(
-      page('<meta name="z:itemType" content="manuscript"><meta name="DC.creator" content="Antonov, S. F."><meta name="z:translators" content="Doctoroff, Mark H.">'),
+      page(
+        '<meta name="z:itemType" content="manuscript"><meta name="DC.creator" content="Antonov, S. F."><meta name="z:translators" content="Doctoroff, Mark H.">',
+      ),
       at,
     );
     expect(item.creators).toEqual([
@@ -30,7 +34,10 @@ describe('creators', () => {
   });
 
   test('DC.contributor is read, as an author, only when DC.creator is absent', () => {
-    const both = zoteroItem(page('<meta name="z:itemType" content="manuscript"><meta name="DC.creator" content="A, B"><meta name="DC.contributor" content="C, D">'), at);
+    const both = zoteroItem(
+      page('<meta name="z:itemType" content="manuscript"><meta name="DC.creator" content="A, B"><meta name="DC.contributor" content="C, D">'),
+      at,
+    );
     expect(both.creators.map((creator) => creator.lastName)).toEqual(['A']);
     const alone = zoteroItem(page('<meta name="z:itemType" content="manuscript"><meta name="DC.contributor" content="C, D">'), at);
     expect(alone.creators).toEqual([{ lastName: 'C', firstName: 'D.', creatorType: 'author' }]);
@@ -55,13 +62,21 @@ describe('fields', () => {
   });
 
   test('z: tags are copied into their fields as they are, Extra with its lines', () => {
-    const item = zoteroItem(page('<meta name="z:itemType" content="manuscript"><meta name="z:archive" content="SCCD"><meta name="z:extra" content="Original Date: 1959-10-14&#10;Collection Title: CWIHP">'), at);
+    const item = zoteroItem(
+      page(
+        '<meta name="z:itemType" content="manuscript"><meta name="z:archive" content="SCCD"><meta name="z:extra" content="Original Date: 1959-10-14&#10;Collection Title: CWIHP">',
+      ),
+      at,
+    );
     expect(item['archive']).toBe('SCCD');
     expect(item['extra']).toBe('Original Date: 1959-10-14\nCollection Title: CWIHP');
   });
 
   test('a relative address is resolved against the page Zotero opened', () => {
-    const item = zoteroItem(page('<meta name="z:itemType" content="manuscript"><meta name="citation_public_url" content="/documents/a/">'), 'http://127.0.0.1:8080/documents/a/#p3');
+    const item = zoteroItem(
+      page('<meta name="z:itemType" content="manuscript"><meta name="citation_public_url" content="/documents/a/">'),
+      'http://127.0.0.1:8080/documents/a/#p3',
+    );
     expect(item['url']).toBe('http://127.0.0.1:8080/documents/a/');
   });
 

@@ -56,7 +56,10 @@ describe('checkSite', () => {
 
   test('a missing page, a missing fragment and a missing asset are reported with file and line', () => {
     expect(
-      problems({ 'index.html': '<a href="/documents/b/">B</a>\n<a href="/documents/a/#p9">¶ 9</a>\n<img src="/map.png" alt="">', 'documents/a/index.html': documentA }),
+      problems({
+        'index.html': '<a href="/documents/b/">B</a>\n<a href="/documents/a/#p9">¶ 9</a>\n<img src="/map.png" alt="">',
+        'documents/a/index.html': documentA,
+      }),
     ).toEqual([
       'index.html:1  a[href]="/documents/b/" leads to /documents/b/, which the site does not have',
       'index.html:2  a[href]="/documents/a/#p9" points at #p9, which documents/a/index.html does not have',
@@ -75,9 +78,11 @@ describe('checkSite', () => {
   });
 
   test('under a base path, a root-relative link that forgets the base leaves the site', () => {
-    expect(problems({ 'index.html': '<a href="/documents/a/">A</a> <a href="/reader/documents/a/">A</a>', 'documents/a/index.html': documentA }, [], { base: '/reader/' })).toEqual([
-      'index.html:1  a[href]="/documents/a/" leads outside the site’s base path /reader/',
-    ]);
+    expect(
+      problems({ 'index.html': '<a href="/documents/a/">A</a> <a href="/reader/documents/a/">A</a>', 'documents/a/index.html': documentA }, [], {
+        base: '/reader/',
+      }),
+    ).toEqual(['index.html:1  a[href]="/documents/a/" leads outside the site’s base path /reader/']);
   });
 
   test('links to other origins are listed, not followed; resources from other origins are problems', () => {

@@ -6,4 +6,6 @@ import type { APIRoute } from 'astro';
 import { parseSearchParts } from '../../shared/search-parts.ts';
 
 export const GET: APIRoute = () =>
-  new Response(JSON.stringify(parseSearchParts(process.env['SEARCH_PARTS'], import.meta.env.BASE_URL) ?? null), { headers: { 'content-type': 'application/json' } });
+  new Response(JSON.stringify(parseSearchParts(process.env['SEARCH_PARTS'], import.meta.env.BASE_URL) ?? null), {
+    headers: { 'content-type': 'application/json' },
+  });

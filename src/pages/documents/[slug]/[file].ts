@@ -12,10 +12,13 @@ import { citationsOf } from '../_citations.ts';
 export const getStaticPaths = (async () => {
   const documents = await siteDocuments();
   return documents.flatMap((document) =>
-    ['bib', 'ris', 'json'].map((extension) => `${document.slug}.${extension}`).concat('citations.json', 'names.json').map((file) => ({
-      params: { slug: document.slug, file },
-      props: { document },
-    })),
+    ['bib', 'ris', 'json']
+      .map((extension) => `${document.slug}.${extension}`)
+      .concat('citations.json', 'names.json')
+      .map((file) => ({
+        params: { slug: document.slug, file },
+        props: { document },
+      })),
   );
 }) satisfies GetStaticPaths;
 
