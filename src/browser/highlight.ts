@@ -3,7 +3,7 @@
  * (never in hidden alias text or the edition's labels), and offers a button that clears them.
  * Loaded only when the URL carries `?highlight=`.
  */
-import { termsFromUrl } from '../shared/highlight.ts';
+import { termsFromUrl } from '../shared/highlight-terms.ts';
 
 // The edition's own words and chrome: never marked as found.
 const skip = '[data-pagefind-ignore], .pnum, .sidenote-close, .visually-hidden, script, style, .search-clear';

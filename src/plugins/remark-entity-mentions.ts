@@ -3,6 +3,7 @@ import type { Plugin } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { Mention } from '../lib/mentions.ts';
+import { toString } from 'mdast-util-to-string';
 
 export type { Mention } from '../lib/mentions.ts';
 
@@ -219,8 +220,9 @@ function plainText(
   return { text, spans };
 }
 
+/** The text of phrasing nodes as the walk above counts it: an image's alt is not text of the paragraph. */
 function textOf(nodes: readonly PhrasingContent[]): string {
-  return nodes.map((node) => ('value' in node ? node.value : 'children' in node ? textOf(node.children) : '')).join('');
+  return toString([...nodes], { includeImageAlt: false });
 }
 
 interface Match {

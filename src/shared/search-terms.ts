@@ -230,7 +230,7 @@ export function editDistance(a: string, b: string): number {
   return (rows[a.length] as number[])[b.length] ?? 0;
 }
 
-/** A result's URL with the words to highlight, kept before the #fragment; read back by termsFromUrl (highlight.ts). */
+/** A result's URL with the words to highlight, kept before the #fragment; read back by termsFromUrl (highlight-terms.ts). */
 export function withHighlight(url: string, terms: readonly string[]): string {
   if (terms.length === 0) return url;
   const [path = '', hash] = url.split('#');

@@ -15,7 +15,7 @@ import {
   unpackNames,
   withHighlight,
 } from '../../src/shared/search-terms.ts';
-import { termsFromUrl } from '../../src/shared/highlight.ts';
+import { termsFromUrl } from '../../src/shared/highlight-terms.ts';
 
 const entities = [
   { id: 'kinmen', spellings: ['Quemoy'], names: ['Kinmen (Quemoy)', 'Kinmen', 'Jinmen', '金門'] },
