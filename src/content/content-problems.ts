@@ -21,6 +21,7 @@ import { documentFiles } from './content-files.ts';
 import { correctionLogPath, correctionLogProblems, readCorrectionLog } from './corrections.ts';
 import { documentAnchors } from './document-anchors.ts';
 import { type CitingEntity, collectEntities } from './entities.ts';
+import { controlCharacterMessage, findControlCharacters } from '../lib/control-characters.ts';
 import { frontmatterProblems } from './frontmatter-check.ts';
 import { type PlacedProblem, parseYaml, placeOf } from './yaml-problems.ts';
 
@@ -65,17 +66,21 @@ export async function checkContent(dir: string, schema: z.ZodType): Promise<Cont
     citing.push({ path, related: relatedRecordCitations(markdown, path) });
     const found = frontmatterProblems(markdown, schema).map((problem) => ({ path, ...problem }));
     problems.push(...found);
-    if (found.length > 0) continue;
+    if (found.length > 0) {
+      problems.push(...invisibleCharacters(path, markdown, found));
+      continue;
+    }
     const { frontmatter } = parseFrontmatter(markdown);
     const slug = String(frontmatter['slug']);
     const other = slugs.get(slug);
     if (other !== undefined) {
-      problems.push({
+      const duplicate = {
         path,
         line: lineOf(markdown, /^slug\s*:/),
         column: 1,
         message: `slug "${slug}" is already used by ${other}. Give every document its own slug.`,
-      });
+      };
+      problems.push(duplicate, ...invisibleCharacters(path, markdown, [duplicate]));
       continue;
     }
     slugs.set(slug, path);
@@ -124,6 +129,17 @@ async function correctionLogCheck(document: CheckedDocument, dir: string): Promi
 }
 
 /** The line of the first line of `text` that matches, or 1. */
+/**
+ * The control and invisible characters of a document the build will not render (its rendering
+ * would report them, remark-control-characters), but those its frontmatter check has reported.
+ */
+function invisibleCharacters(path: string, markdown: string, reported: readonly PlacedProblem[]): PlacedProblem[] {
+  const at = new Set(reported.map((problem) => `${problem.line}:${problem.column}`));
+  return findControlCharacters(markdown)
+    .filter((run) => !at.has(`${run.line}:${run.column}`))
+    .map((run) => ({ path, line: run.line, column: run.column, message: controlCharacterMessage(run) }));
+}
+
 function lineOf(text: string, pattern: RegExp): number {
   return Math.max(1, text.split('\n').findIndex((line) => pattern.test(line)) + 1);
 }

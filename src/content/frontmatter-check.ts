@@ -1,4 +1,5 @@
 import type { z } from 'astro/zod';
+import { controlCharacterMessage } from '../lib/control-characters.ts';
 import { issueProblems, parseYaml, type YamlProblem } from './yaml-problems.ts';
 
 export type FrontmatterProblem = YamlProblem;
@@ -8,6 +9,11 @@ export type FrontmatterProblem = YamlProblem;
  * Astro's own schema error names the file but no line; an editor needs the line.
  */
 export function frontmatterProblems(markdown: string, schema: z.ZodType): FrontmatterProblem[] {
+  // A byte-order mark, which some editors write at the start of a file, hides the opening "---":
+  // say so, and check the rest as if it were not there.
+  if (markdown.startsWith('\uFEFF')) {
+    return [{ line: 1, column: 1, message: controlCharacterMessage({ codes: [0xfeff] }) }, ...frontmatterProblems(markdown.slice(1), schema)];
+  }
   const block = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(markdown);
   if (!block) {
     return [

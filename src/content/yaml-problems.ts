@@ -33,7 +33,8 @@ export function parseYaml(text: string, firstLine = 1): ParsedYaml {
   const problems = document.errors.map((error) => ({
     line: (error.linePos?.[0].line ?? 1) + firstLine - 1,
     column: error.linePos?.[0].col ?? 1,
-    message: `This is not valid YAML: ${error.message.split('\n')[0]}`,
+    // The parser's own "at line 2, column 1" counts from the YAML's start, not the file's: the place is given apart.
+    message: `This is not valid YAML: ${(error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}.`,
   }));
   const characters = findControlCharacters(text).map((run) => ({ line: run.line + firstLine - 1, column: run.column, message: controlCharacterMessage(run) }));
   return { document, lineCounter, problems, characters };

@@ -14,9 +14,14 @@ export interface ControlCharacters {
   codes: number[];
 }
 
-// C0 controls but tab (09), line feed (0A) and carriage return (0D); DEL; the C1 controls.
+// C0 controls but tab (09), line feed (0A) and carriage return (0D); DEL; the C1 controls; and
+// the invisible characters that copying or saving leaves and that no edition's text means: the
+// zero-width space (200B), the word joiner (2060) and the byte-order mark (FEFF). The zero-width
+// joiner and non-joiner (200C, 200D) are left alone: some scripts need them.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding these is the point.
-const controls = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]+/g;
+const controls = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u2060\uFEFF]+/g;
+
+const otherNames: Record<number, string> = { 0x200b: 'ZERO WIDTH SPACE', 0x2060: 'WORD JOINER', 0xfeff: 'BYTE ORDER MARK' };
 
 const c0Names = [
   'NUL',
@@ -71,10 +76,10 @@ export function findControlCharacters(text: string): ControlCharacters[] {
   return found;
 }
 
-/** "U+0000 (NUL)", "U+007F (DEL)", "U+0085 (a C1 control)". */
+/** "U+0000 (NUL)", "U+007F (DEL)", "U+0085 (a C1 control)", "U+FEFF (BYTE ORDER MARK)". */
 export function controlCharacterName(code: number): string {
   const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-  const name = code < 0x20 ? c0Names[code] : code === 0x7f ? 'DEL' : 'a C1 control';
+  const name = code < 0x20 ? c0Names[code] : code === 0x7f ? 'DEL' : (otherNames[code] ?? 'a C1 control');
   return `${hex} (${name})`;
 }
 

@@ -61,4 +61,26 @@ describe('the content check', () => {
       '  content/documents/b.md:9:2  Second.',
     ]);
   });
+  test('a document the build will not render still has its invisible characters found: a byte-order mark, and a zero-width space in its text', async () => {
+    const dir = copy('invisible');
+    const path = join(dir, 'documents', 'a-record.md');
+    const markdown = readFileSync(path, 'utf8');
+    writeFileSync(
+      path,
+      `\uFEFF${markdown.replace('title: "A Record"\n', 'title: "A Record"\nsubtitel: "typo"\n').replace('The second paragraph.', 'The second\u200B paragraph.')}`,
+    );
+    const check = await checkContent(dir, documentSchema);
+    const line =
+      readFileSync(path, 'utf8')
+        .split('\n')
+        .findIndex((row) => row.includes('\u200B')) + 1;
+    expect(check.documents).toEqual([]);
+    expect(check.problems.map(({ line, column, message }) => `${line}:${column} ${message.split(',')[0]}`)).toEqual([
+      '1:1 An invisible control character',
+      '3:1 Unknown field "subtitel": check the spelling (the fields are described in src/schemas/document.ts).',
+      `${line}:11 An invisible control character`,
+    ]);
+    expect(check.problems[0]?.message).toContain('U+FEFF (BYTE ORDER MARK)');
+    expect(check.problems[2]?.message).toContain('U+200B (ZERO WIDTH SPACE)');
+  });
 });

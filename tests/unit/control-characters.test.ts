@@ -65,3 +65,19 @@ describe('control characters in the content’s YAML', async () => {
     expect(correctionLogProblems(yaml)).toEqual([{ line: 3, column: 13, message: expect.stringContaining('U+000B (VT)') }]);
   });
 });
+
+describe('invisible characters that copying or saving leaves', () => {
+  test('a zero-width space, a word joiner and a byte-order mark are found, each named', () => {
+    expect(findControlCharacters('\uFEFF---\nsecond\u200B para\u2060graph')).toEqual([
+      { line: 1, column: 1, codes: [0xfeff] },
+      { line: 2, column: 7, codes: [0x200b] },
+      { line: 2, column: 13, codes: [0x2060] },
+    ]);
+    expect(controlCharacterName(0xfeff)).toBe('U+FEFF (BYTE ORDER MARK)');
+    expect(controlCharacterName(0x200b)).toBe('U+200B (ZERO WIDTH SPACE)');
+  });
+
+  test('the zero-width joiner and non-joiner, which some scripts need, are not', () => {
+    expect(findControlCharacters('می\u200Cخواهم 👩\u200D💻')).toEqual([]);
+  });
+});
