@@ -3,7 +3,7 @@ import type { Plugin } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { Mention } from '../lib/mentions.ts';
-import { toString } from 'mdast-util-to-string';
+import { toString as nodeText } from 'mdast-util-to-string';
 
 export type { Mention } from '../lib/mentions.ts';
 
@@ -222,7 +222,7 @@ function plainText(
 
 /** The text of phrasing nodes as the walk above counts it: an image's alt is not text of the paragraph. */
 function textOf(nodes: readonly PhrasingContent[]): string {
-  return toString([...nodes], { includeImageAlt: false });
+  return nodeText([...nodes], { includeImageAlt: false });
 }
 
 interface Match {

@@ -1,7 +1,7 @@
 import type { Definition, FootnoteDefinition, Link, LinkReference, Nodes, Parent, Root } from 'mdast';
 import type { Plugin } from 'unified';
 import { SKIP, type VisitorResult, visit } from 'unist-util-visit';
-import { toString } from 'mdast-util-to-string';
+import { toString as nodeText } from 'mdast-util-to-string';
 
 /** What the plugin needs to know of a work of the bibliography. */
 export interface SourceRef {
@@ -173,5 +173,5 @@ function linkTarget(node: Nodes, definitions: ReadonlyMap<string, Definition>): 
 }
 
 function textOf(node: Nodes): string {
-  return toString(node, { includeImageAlt: false });
+  return nodeText(node, { includeImageAlt: false });
 }
