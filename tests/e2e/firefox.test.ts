@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { AnchorLock } from '../../src/lib/anchors.ts';
 import { launchFirefox } from '../../tools/firefox.ts';
 import { readDocumentSource } from '../helpers/document-source.ts';
+import { expectInMargin, expectNoOverlap, measureNotes, type NoteBox, textRightOf } from '../helpers/margin-notes.ts';
 
 const documentPath = 'documents/antonov-mao-1959-10-14/';
 /** The memorandum's notes, as its Markdown has them. */
@@ -45,35 +46,12 @@ const isVisible = (selector: string) =>
 const activeId = () => page.evaluate(() => document.activeElement?.id);
 
 describe('a wide screen (1440 px)', () => {
-  interface Box {
-    id: string;
-    top: number;
-    bottom: number;
-    left: number;
-    right: number;
-    refNumber: string;
-    display: string;
-  }
-  let notes: Box[];
+  let notes: NoteBox[];
   let textRight: number;
   beforeAll(async () => {
     await open(1440, 900);
-    textRight = await page.$eval('.document-text', (text) => text.getBoundingClientRect().right);
-    notes = await page.$$eval('.sidenote', (elements) =>
-      elements.map((note) => {
-        const reference = document.querySelector(`a[href="#${note.id}"][role="doc-noteref"]`);
-        const box = note.getBoundingClientRect();
-        return {
-          id: note.id,
-          top: box.top + window.scrollY,
-          bottom: box.bottom + window.scrollY,
-          left: box.left,
-          right: box.right,
-          refNumber: reference?.textContent ?? '',
-          display: getComputedStyle(note).display,
-        };
-      }),
-    );
+    textRight = await page.$eval('.document-text', textRightOf);
+    notes = await page.$$eval('.sidenote', measureNotes);
   });
 
   test('every note of the document is there, numbered in the order of its references', () => {
@@ -84,19 +62,11 @@ describe('a wide screen (1440 px)', () => {
   });
 
   test('every gloss sits in the margin, right of the text column and inside the window', () => {
-    for (const note of notes) {
-      expect(note.display, note.id).not.toBe('none');
-      expect(note.left, note.id).toBeGreaterThanOrEqual(textRight);
-      expect(note.right, note.id).toBeLessThanOrEqual(1440);
-    }
+    expectInMargin(notes, textRight, 1440);
   });
 
   test('glosses never overlap one another', () => {
-    const byTop = [...notes].sort((a, b) => a.top - b.top);
-    for (let index = 1; index < byTop.length; index++) {
-      const [above, below] = [byTop[index - 1], byTop[index]];
-      expect(below?.top, `${below?.id} overlaps ${above?.id}`).toBeGreaterThanOrEqual(above?.bottom ?? 0);
-    }
+    expectNoOverlap(notes);
   });
 });
 

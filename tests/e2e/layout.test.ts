@@ -23,6 +23,7 @@ import { launchFirefox } from '../../tools/firefox.ts';
 import { type StaticServer, serveStatic } from '../../tools/static-server.ts';
 import { readDocumentSource } from '../helpers/document-source.ts';
 import { sharedBrowser } from './fixture.ts';
+import { expectInMargin, expectNoOverlap, measureNotes, type NoteBox, textRightOf } from '../helpers/margin-notes.ts';
 
 const collection = 'tests/fixtures/reading';
 const slug = 'a-layout-record';
@@ -68,41 +69,6 @@ async function open(width: number, height: number, hash = ''): Promise<Page> {
 }
 
 // What the pages are asked, by functions that run in the page: the same in both engines.
-
-interface Box {
-  id: string;
-  top: number;
-  bottom: number;
-  left: number;
-  right: number;
-  refTop: number;
-  refNumber: string;
-  noteNumber: string;
-  display: string;
-  /** How far the note's words reach past its box, in px: a word too long to break sticks out. */
-  overflow: number;
-}
-
-/** Runs in the page, on every `.sidenote`: where it stands, where its reference stands, their numbers. */
-const measureNotes = (notes: globalThis.Element[]): Box[] =>
-  notes.map((note) => {
-    const reference = document.querySelector(`a[href="#${note.id}"][role="doc-noteref"]`);
-    const box = note.getBoundingClientRect();
-    return {
-      id: note.id,
-      top: box.top + window.scrollY,
-      bottom: box.bottom + window.scrollY,
-      left: box.left,
-      right: box.right,
-      refTop: (reference?.getBoundingClientRect().top ?? Number.NaN) + window.scrollY,
-      refNumber: reference?.textContent ?? '',
-      noteNumber: note.querySelector('.sidenote-number')?.textContent ?? '',
-      display: getComputedStyle(note).display,
-      overflow: note.scrollWidth - note.clientWidth,
-    };
-  });
-
-const textRightOf = (text: globalThis.Element) => text.getBoundingClientRect().right;
 
 /** What the browser knows of an element to name it as `keyOf` does. */
 interface Named {
@@ -201,7 +167,7 @@ function builtStops(): string[] {
 
 // What is expected of the pages, alike in both engines.
 
-function expectEveryNoteNumbered(notes: Box[]): void {
+function expectEveryNoteNumbered(notes: NoteBox[]): void {
   expect(notes.map((note) => note.id)).toEqual(source.notes);
   notes.forEach((note, index) => {
     expect(note.refNumber, note.id).toBe(String(index + 1));
@@ -209,26 +175,10 @@ function expectEveryNoteNumbered(notes: Box[]): void {
   });
 }
 
-function expectInMargin(notes: Box[], textRight: number, width: number): void {
-  for (const note of notes) {
-    expect(note.display, note.id).not.toBe('none');
-    expect(note.left, note.id).toBeGreaterThanOrEqual(textRight);
-    expect(note.right, note.id).toBeLessThanOrEqual(width);
-  }
-}
-
-function expectNoOverlap(notes: Box[]): void {
-  const byTop = [...notes].sort((a, b) => a.top - b.top);
-  for (let index = 1; index < byTop.length; index++) {
-    const [above, below] = [byTop[index - 1], byTop[index]];
-    expect(below?.top, `${below?.id} overlaps ${above?.id}`).toBeGreaterThanOrEqual(above?.bottom ?? 0);
-  }
-}
-
 /** Within this of its reference's line, a note stands beside it. */
 const besideLine = 30;
 
-function expectBesideOrStacked(notes: Box[]): void {
+function expectBesideOrStacked(notes: NoteBox[]): void {
   // The fixture's notes on consecutive lines, and the one after the long note, cannot start
   // beside their line: without them this would check the easy case only.
   expect(notes.filter((note) => note.top - note.refTop >= besideLine).length, 'notes that had to stack').toBeGreaterThan(0);
@@ -267,7 +217,7 @@ async function expectWholeWalk(present: Present[], press: () => Promise<void>, r
 
 describe('a wide screen (1440 px)', () => {
   let page: Page;
-  let notes: Box[];
+  let notes: NoteBox[];
   beforeAll(async () => {
     page = await open(1440, 900);
     notes = await page.$$eval('.sidenote', measureNotes);
@@ -335,7 +285,8 @@ describe('keyboard only', () => {
     const reached = await page.evaluate(readFocus);
     expect(reached && keyOf(reached)).toBe(keyOf({ tag: 'a', id: '', href: `#${to}`, text: `¶ ${to.slice(1)}` }));
     await page.keyboard.press('Enter');
-    expect(new URL(page.url()).hash).toBe(`#${to}`);
+    // A fragment link navigates after the key event returns: wait for it, up to 5 s.
+    await page.waitForURL((address) => address.hash === `#${to}`, { timeout: 5_000 });
     expect(await page.locator(`#${to}`).evaluate((element) => element.matches(':target'))).toBe(true);
     await page.close();
   });

@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { readDocumentSource } from '../helpers/document-source.ts';
 import { sharedBrowser } from './fixture.ts';
+import { expectInMargin, expectNoOverlap, measureNotes, type NoteBox, textRightOf } from '../helpers/margin-notes.ts';
 
 const documentPath = 'documents/antonov-mao-1959-10-14/';
 /** The memorandum's notes and paragraphs, as its Markdown has them. */
@@ -34,39 +35,13 @@ async function open(
   return page;
 }
 
-interface Box {
-  id: string;
-  top: number;
-  bottom: number;
-  left: number;
-  right: number;
-  refNumber: string;
-  noteNumber: string;
-  display: string;
-}
-
-function noteBoxes(page: Page): Promise<Box[]> {
-  return page.$$eval('.sidenote', (notes) =>
-    notes.map((note) => {
-      const reference = document.querySelector(`a[href="#${note.id}"][role="doc-noteref"]`);
-      const box = note.getBoundingClientRect();
-      return {
-        id: note.id,
-        top: box.top + window.scrollY,
-        bottom: box.bottom + window.scrollY,
-        left: box.left,
-        right: box.right,
-        refNumber: reference?.textContent ?? '',
-        noteNumber: note.querySelector('.sidenote-number')?.textContent ?? '',
-        display: getComputedStyle(note).display,
-      };
-    }),
-  );
+function noteBoxes(page: Page): Promise<NoteBox[]> {
+  return page.$$eval('.sidenote', measureNotes);
 }
 
 describe('a wide screen (1440 px)', () => {
   let page: Page;
-  let notes: Box[];
+  let notes: NoteBox[];
   beforeAll(async () => {
     page = await open(1440, 900);
     notes = await noteBoxes(page);
@@ -81,20 +56,11 @@ describe('a wide screen (1440 px)', () => {
   });
 
   test('every gloss sits in the margin, right of the text column', async () => {
-    const textRight = await page.$eval('.document-text', (text) => text.getBoundingClientRect().right);
-    for (const note of notes) {
-      expect(note.display, note.id).not.toBe('none');
-      expect(note.left, note.id).toBeGreaterThanOrEqual(textRight);
-      expect(note.right, note.id).toBeLessThanOrEqual(1440);
-    }
+    expectInMargin(notes, await page.$eval('.document-text', textRightOf), 1440);
   });
 
   test('glosses never overlap one another', () => {
-    const byTop = [...notes].sort((a, b) => a.top - b.top);
-    for (let index = 1; index < byTop.length; index++) {
-      const [above, below] = [byTop[index - 1], byTop[index]];
-      expect(below?.top, `${below?.id} overlaps ${above?.id}`).toBeGreaterThanOrEqual(above?.bottom ?? 0);
-    }
+    expectNoOverlap(notes);
   });
 });
 
