@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
 
 /**
  * The content folder, relative to the project root: `content`, or the folder named by
@@ -17,4 +18,14 @@ export function documentFiles(root = '.', folder = documentsDir): { path: string
     .filter((name) => name.endsWith('.md'))
     .sort()
     .map((name) => ({ path: join(folder, name), markdown: readFileSync(join(dir, name), 'utf8') }));
+}
+
+/** A document's slug, if its frontmatter can be read (what is wrong with it is reported elsewhere). */
+export function slugOf(markdown: string): string | undefined {
+  try {
+    const slug = parseFrontmatter(markdown).frontmatter['slug'];
+    return typeof slug === 'string' ? slug : undefined;
+  } catch {
+    return undefined;
+  }
 }

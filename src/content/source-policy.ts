@@ -6,7 +6,7 @@
  * problem: a broken file is reported and the others are still checked.
  */
 import { join } from 'node:path';
-import { extractFrontmatter, parseFrontmatter } from '@astrojs/markdown-remark';
+import { extractFrontmatter } from '@astrojs/markdown-remark';
 import { VFile } from 'vfile';
 import { createProcessor } from '../plugins/index.ts';
 import remarkSourceLinks, { type SourceRef, sourceLinkOrigin, sourceLinkRules } from '../plugins/remark-source-links.ts';
@@ -23,7 +23,7 @@ import {
   relatedRecordProblems,
   type SourceCounts,
 } from './bibliography.ts';
-import { documentFiles } from './content-files.ts';
+import { documentFiles, slugOf } from './content-files.ts';
 import { collectEntities } from './entities.ts';
 import { frontmatterProblems } from './frontmatter-check.ts';
 import type { PlacedProblem } from './yaml-problems.ts';
@@ -63,16 +63,6 @@ function bodyOf(markdown: string): string {
   const whole = `---${block}---`;
   const start = markdown.indexOf(whole);
   return `${markdown.slice(0, start)}${'\n'.repeat(whole.split('\n').length - 1)}${markdown.slice(start + whole.length)}`;
-}
-
-/** The slug, if the frontmatter can be read. */
-function slugOf(markdown: string): string | undefined {
-  try {
-    const slug = parseFrontmatter(markdown).frontmatter['slug'];
-    return typeof slug === 'string' ? slug : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

@@ -21,7 +21,11 @@ export interface ControlCharacters {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding these is the point.
 const controls = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u2060\uFEFF]+/g;
 
-const otherNames: Record<number, string> = { 0x200b: 'ZERO WIDTH SPACE', 0x2060: 'WORD JOINER', 0xfeff: 'BYTE ORDER MARK' };
+const otherNames = new Map([
+  [0x200b, 'ZERO WIDTH SPACE'],
+  [0x2060, 'WORD JOINER'],
+  [0xfeff, 'BYTE ORDER MARK'],
+]);
 
 const c0Names = [
   'NUL',
@@ -79,7 +83,7 @@ export function findControlCharacters(text: string): ControlCharacters[] {
 /** "U+0000 (NUL)", "U+007F (DEL)", "U+0085 (a C1 control)", "U+FEFF (BYTE ORDER MARK)". */
 export function controlCharacterName(code: number): string {
   const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-  const name = code < 0x20 ? c0Names[code] : code === 0x7f ? 'DEL' : (otherNames[code] ?? 'a C1 control');
+  const name = code < 0x20 ? c0Names[code] : code === 0x7f ? 'DEL' : (otherNames.get(code) ?? 'a C1 control');
   return `${hex} (${name})`;
 }
 

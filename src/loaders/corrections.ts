@@ -1,8 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseFrontmatter } from '@astrojs/markdown-remark';
 import type { Loader } from 'astro/loaders';
-import { documentFiles } from '../content/content-files.ts';
+import { documentFiles, slugOf } from '../content/content-files.ts';
 import { correctionLogPath, correctionLogProblems, readCorrectionLog } from '../content/corrections.ts';
 
 /**
@@ -28,13 +27,4 @@ export function correctionsLoader(root = '.'): Loader {
       }
     },
   };
-}
-
-function slugOf(markdown: string): string | undefined {
-  try {
-    const slug = parseFrontmatter(markdown).frontmatter['slug'];
-    return typeof slug === 'string' ? slug : undefined;
-  } catch {
-    return undefined;
-  }
 }
