@@ -5,17 +5,17 @@ import pagefind from './src/integrations/pagefind.ts';
 import siteAddress from './src/integrations/site-address.ts';
 import siteHeaders from './src/integrations/site-headers.ts';
 import { plainDynamicImports } from './src/integrations/plain-dynamic-imports.ts';
-import { readRegistryAndBibliography } from './src/content/bibliography.ts';
-import { anchorLockPath, contentDir } from './src/content/content-files.ts';
-import { readAnchorLock } from './src/content/read-lock.ts';
+import { contentDir } from './src/content/content-files.ts';
+import { pipelineInputs } from './src/content/pipeline-inputs.ts';
 import { publicOrigin } from './src/lib/site.ts';
 import { rehypePlugins, remarkPlugins, remarkRehypeOptions } from './src/plugins/index.ts';
 
 const base = process.env.BASE_PATH ?? '/';
 const site = publicOrigin(process.env.SITE_URL);
-// The registry and the bibliography as far as they are valid. Their problems are reported, with
-// every other problem of the content, by the documents loader (src/loaders/documents.ts).
-const { entities, entityRefs, sourceRefs } = readRegistryAndBibliography(contentDir);
+// The registry, the bibliography and the published anchors, as far as they are valid. Their
+// problems are reported, with every other problem of the content, by the documents loader
+// (src/loaders/documents.ts), which keys its cache of renders by the same inputs.
+const { entities, options: pipelineOptions } = pipelineInputs(contentDir, base);
 
 export default defineConfig({
   // The public origin, when known; without it, addresses are paths (src/lib/citation-item.ts).
@@ -45,13 +45,7 @@ export default defineConfig({
     processor: unified({
       // SmartyPants would rewrite the source's "--" and quotes: the transcription stays as it is.
       smartypants: false,
-      remarkPlugins: remarkPlugins({
-        lock: readAnchorLock(anchorLockPath),
-        lockPath: anchorLockPath,
-        entities: entityRefs,
-        bibliography: sourceRefs,
-        base,
-      }),
+      remarkPlugins: remarkPlugins(pipelineOptions),
       remarkRehype: remarkRehypeOptions,
       rehypePlugins: rehypePlugins(),
     }),

@@ -7,6 +7,7 @@ const buildingTests = [
   'tests/e2e/base-path.test.ts',
   'tests/e2e/parts.test.ts',
   'tests/e2e/collection.test.ts',
+  'tests/e2e/incremental.test.ts',
 ];
 
 export default defineConfig({

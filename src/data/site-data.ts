@@ -2,7 +2,10 @@
  * The collections as the pages use them: documents with the mentions their rendering found,
  * and the registry. One place, so every page sees the same data.
  */
-import { type CollectionEntry, getCollection, render } from 'astro:content';
+import { type CollectionEntry, getCollection } from 'astro:content';
+import { contentDir } from '../content/content-files.ts';
+import type { DocumentCitations } from '../content/document-citations.ts';
+import { RenderCache, renderCacheDir } from '../content/render-cache.ts';
 import type { IndexedDocument } from '../lib/entity-index.ts';
 import type { Mention } from '../lib/mentions.ts';
 import type { Work } from '../schemas/bibliography.ts';
@@ -10,6 +13,29 @@ import type { Entity } from '../schemas/entity.ts';
 
 export interface SiteDocument extends IndexedDocument {
   entry: CollectionEntry<'documents'>;
+  /** What the Markdown pipeline recorded as it rendered the document (mentions, paragraphs, insertions). */
+  recorded: Record<string, unknown>;
+}
+
+/**
+ * The documents' renders and citations, which the documents loader (src/loaders/documents.ts)
+ * keeps on disk, not in the content store, each under its entry's digest.
+ */
+const renders = new RenderCache(renderCacheDir('.', contentDir));
+
+function renderKey(entry: CollectionEntry<'documents'>): string {
+  if (typeof entry.digest !== 'string') throw new Error(`${entry.id}: the documents loader gave no render key.`);
+  return entry.digest;
+}
+
+/** The document's text as the pipeline rendered it. Read when its page is written, not held. */
+export function documentHtml(entry: CollectionEntry<'documents'>): string {
+  return renders.html(renderKey(entry));
+}
+
+/** Every citation of the document and its paragraphs, formatted when it was rendered. */
+export function documentCitations(entry: CollectionEntry<'documents'>): DocumentCitations {
+  return renders.citations<DocumentCitations>(renderKey(entry));
 }
 
 function isMentionList(value: unknown): value is Mention[] {
@@ -31,13 +57,11 @@ async function readDocuments(): Promise<SiteDocument[]> {
   const entries = (await getCollection('documents')).sort(
     (a, b) => a.data.conversationDate.localeCompare(b.data.conversationDate) || a.data.slug.localeCompare(b.data.slug),
   );
-  return Promise.all(
-    entries.map(async (entry) => {
-      const { remarkPluginFrontmatter } = await render(entry);
-      const mentions = remarkPluginFrontmatter['mentions'];
-      return { entry, slug: entry.data.slug, title: entry.data.title, mentions: isMentionList(mentions) ? mentions : [] };
-    }),
-  );
+  return entries.map((entry) => {
+    const recorded = renders.frontmatter(renderKey(entry));
+    const { mentions } = recorded;
+    return { entry, recorded, slug: entry.data.slug, title: entry.data.title, mentions: isMentionList(mentions) ? mentions : [] };
+  });
 }
 
 /** The registry of names and places. */

@@ -5,8 +5,13 @@ import type { z } from 'astro/zod';
 import { type CitingDocument, citedIds, countCited, relatedRecordCitations, sourceCountLine } from '../content/bibliography.ts';
 import { contentDir, documentsDir } from '../content/content-files.ts';
 import { checkContent, ContentProblems, contentReport, type PlacedProblem } from '../content/content-problems.ts';
+import { documentCitations } from '../content/document-citations.ts';
 import { linePreservingSource } from '../content/line-preserving-source.ts';
+import { documentKey, pipelineInputs, sharedInputsDigest } from '../content/pipeline-inputs.ts';
+import { type CachedRender, codeDigest, RenderCache, renderCacheDir } from '../content/render-cache.ts';
+import type { ParagraphDirective } from '../lib/text-fragment.ts';
 import type { DocumentProblem } from '../plugins/report-problems.ts';
+import type { DocumentData } from '../schemas/document.ts';
 
 /**
  * Loads the documents of content/documents, one entry per Markdown file, identified by the
@@ -36,43 +41,54 @@ export function documentsLoader(schema: z.ZodType, root = '.'): Loader {
 }
 
 async function loadAll(context: LoaderContext, schema: z.ZodType, root: string): Promise<void> {
-  const { store, parseData, renderMarkdown, generateDigest } = context;
+  const { store, parseData, renderMarkdown, config } = context;
   // As the author names it: relative to the project, unless EDITION_CONTENT gave a full path.
   const folder = isAbsolute(contentDir) ? contentDir : join(root, contentDir);
   const check = await checkContent(folder, schema);
   const problems = [...check.problems];
   const entries = [];
   const citing: CitingDocument[] = [];
-  // Every document is rendered, so that one build reports the problems of all of them.
+  const cache = new RenderCache(renderCacheDir(root, contentDir));
+  const site = config.site;
+  const { options } = pipelineInputs(folder, config.base);
+  const shared = sharedInputsDigest(codeDigest(root), options, site);
+  let rendered = 0;
+  // Every document is rendered (or read back from an earlier build's identical render), so that
+  // one build reports the problems of all of them.
   for (const { path, markdown, frontmatter, slug: id } of check.documents) {
     const data = await parseData({ id, data: frontmatter, filePath: path });
-    let rendered: Awaited<ReturnType<typeof renderMarkdown>>;
-    try {
-      rendered = await renderMarkdown(linePreservingSource(markdown, frontmatter), {
-        fileURL: pathToFileURL(resolve(root, path)),
-      });
-    } catch (error) {
-      problems.push(describeFailure(path, error));
-      continue;
+    const key = documentKey(shared, path, markdown, options.lock[id]);
+    let render = cache.read(key);
+    if (render === undefined) {
+      let result: Awaited<ReturnType<typeof renderMarkdown>>;
+      try {
+        result = await renderMarkdown(linePreservingSource(markdown, frontmatter), { fileURL: pathToFileURL(resolve(root, path)) });
+      } catch (error) {
+        problems.push(describeFailure(path, error));
+        continue;
+      }
+      // The plugins' problems, recorded by the pipeline's last step instead of failing the render.
+      const recorded = result.metadata?.frontmatter?.['problems'] as DocumentProblem[] | undefined;
+      if (recorded !== undefined) {
+        problems.push(...recorded.map(({ line, column, reason }) => ({ path, line, column, message: reason })));
+        continue;
+      }
+      render = { html: result.html, frontmatter: recordedData(result.metadata?.frontmatter ?? {}, frontmatter) };
+      cache.write(key, render, citationsOf(render, data as DocumentData, site, config.base, path));
+      rendered++;
     }
-    // The plugins' problems, recorded by the pipeline's last step instead of failing the render.
-    const recorded = rendered.metadata?.frontmatter?.['problems'] as DocumentProblem[] | undefined;
-    if (recorded !== undefined) {
-      problems.push(...recorded.map(({ line, column, reason }) => ({ path, line, column, message: reason })));
-      continue;
-    }
-    const cited = rendered.metadata?.frontmatter?.['citedSources'];
+    const cited = render.frontmatter['citedSources'];
     citing.push({
       slug: id,
       path,
       notes: Array.isArray(cited) ? cited.map(String) : [],
       related: relatedRecordCitations(markdown, path),
     });
-    // Astro wants the path relative to the project, even for a collection kept elsewhere. The
-    // Markdown body is not kept: the pages use the rendered HTML, and Astro holds every entry in
-    // memory and writes them all to one JSON file, which for thousands of documents is the
-    // build's limit.
-    entries.push({ id, data, filePath: relative(resolve(root), resolve(root, path)), digest: generateDigest(markdown), rendered });
+    // Astro wants the path relative to the project, even for a collection kept elsewhere. Neither
+    // the Markdown body nor the HTML is kept in the store: Astro holds every entry in memory and
+    // writes them all as one JSON string, which for thousands of documents is the build's limit.
+    // The pages read the render by its key, the entry's digest (src/data/site-data.ts).
+    entries.push({ id, data, filePath: relative(resolve(root), resolve(root, path)), digest: key });
   }
   if (problems.length > 0) {
     context.logger.error(contentReport(problems));
@@ -80,8 +96,24 @@ async function loadAll(context: LoaderContext, schema: z.ZodType, root: string):
   }
   const cited = citedIds(check.citingEntities, citing);
   context.logger.info(sourceCountLine(countCited(check.works, cited)));
+  const removed = cache.prune(new Set(entries.map((entry) => entry.digest)));
+  context.logger.info(
+    `${entries.length} documents: ${rendered} rendered, ${entries.length - rendered} unchanged since the last build${removed > 0 ? `; ${removed} files of earlier renders removed` : ''}.`,
+  );
   store.clear();
   for (const entry of entries) store.set(entry);
+}
+
+/** What the plugins recorded, without the document's frontmatter that Astro copies in (the entry's data has it). */
+function recordedData(recorded: Record<string, unknown>, own: Record<string, unknown>): CachedRender['frontmatter'] {
+  return Object.fromEntries(Object.entries(recorded).filter(([name]) => !Object.hasOwn(own, name)));
+}
+
+/** The document's citations, from its data and the paragraphs the render recorded. */
+function citationsOf(render: CachedRender, data: DocumentData, site: string | undefined, base: string, path: string) {
+  const directives = render.frontmatter['paragraphDirectives'];
+  if (!Array.isArray(directives)) throw new Error(`${path}: the render recorded no paragraphs (remarkRecordDirectives must run).`);
+  return documentCitations(data, directives as ParagraphDirective[], site, base);
 }
 
 /** A render that failed all the same (a plugin's VFileMessage, or an error of its own), at its place. */

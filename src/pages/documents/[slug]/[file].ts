@@ -5,9 +5,8 @@
  * mentions, which the reading page fetches when a reader first points at or focuses a name.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { siteDocuments, siteEntities } from '../../../data/site-data.ts';
+import { documentCitations, siteDocuments, siteEntities } from '../../../data/site-data.ts';
 import { entityNotes } from '../../../lib/entity-facts.ts';
-import { citationsOf } from '../_citations.ts';
 
 export const getStaticPaths = (async () => {
   const documents = await siteDocuments();
@@ -22,14 +21,14 @@ export const getStaticPaths = (async () => {
   );
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params, props, site }) => {
+export const GET: APIRoute = async ({ params, props }) => {
   const { document } = props as Awaited<ReturnType<typeof getStaticPaths>>[number]['props'];
   const { slug } = document;
   if (params['file'] === 'names.json') {
     const notes = entityNotes(await siteEntities(), new Set(document.mentions.map((mention) => mention.entity)));
     return new Response(JSON.stringify(notes), { headers: { 'content-type': 'application/json' } });
   }
-  const citations = await citationsOf(document.entry, site, import.meta.env.BASE_URL);
+  const citations = documentCitations(document.entry);
   const files: Record<string, [string, string]> = {
     [`${slug}.bib`]: [`${citations.document.bibtex}\n`, 'application/x-bibtex; charset=utf-8'],
     [`${slug}.ris`]: [`${citations.document.ris}\n`, 'application/x-research-info-systems; charset=utf-8'],

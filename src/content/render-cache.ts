@@ -1,0 +1,128 @@
+/**
+ * What a document's rendering produced, kept on disk between builds and keyed by everything the
+ * rendering depends on, so that a build renders and cites again only the documents whose inputs
+ * changed. The keys are digests of content, never of times: a warm build reads back exactly what
+ * a cold one would have written, and its pages are the same bytes.
+ *
+ * One entry is three files named by the key: `<key>.html` (the rendered text), `<key>.json`
+ * (what the pipeline recorded: mentions, paragraph directives, insertion kinds, cited sources)
+ * and `<key>.citations.json` (every citation of the document and its paragraphs). Keeping them
+ * out of Astro's content store keeps the store small: Astro holds the store in memory and writes
+ * it as one JSON string, which V8 cannot make longer than about half a gigabyte.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+
+/** The hex SHA-256 of its parts, each length-prefixed so that no two lists of parts collide. */
+export function digestOf(parts: readonly string[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(`${Buffer.byteLength(part)}:`).update(part);
+  return hash.digest('hex');
+}
+
+/** Every file below `dir` whose name ends with one of `extensions`, relative to `root`, sorted. */
+function filesBelow(root: string, dir: string, extensions: readonly string[]): string[] {
+  const absolute = resolve(root, dir);
+  if (!existsSync(absolute)) return [];
+  if (statSync(absolute).isFile()) return [relative(root, absolute)];
+  return (readdirSync(absolute, { recursive: true }) as string[])
+    .map((name) => join(absolute, name))
+    .filter((path) => extensions.some((extension) => path.endsWith(extension)) && statSync(path).isFile())
+    .map((path) => relative(root, path))
+    .sort();
+}
+
+/**
+ * The code a render depends on: the pipeline's plugins and what they import, the loaders, the
+ * schemas, the citation code, the configuration and the installed packages' versions. A change
+ * to any of them renders every document again, which is always correct and is what a change of
+ * code calls for; a change of styles, pages or browser scripts does not.
+ */
+export const pipelineCode = [
+  'src/plugins',
+  'src/lib',
+  'src/shared',
+  'src/content',
+  'src/loaders',
+  'src/schemas',
+  'src/content.config.ts',
+  'astro.config.mjs',
+  'package-lock.json',
+];
+
+/** The digest of the code in `pipelineCode`: each file's path and bytes. */
+export function codeDigest(root = '.', paths: readonly string[] = pipelineCode): string {
+  const files = paths.flatMap((path) => filesBelow(root, path, ['.ts', '.mjs', '.js', '.json', '.astro']));
+  return digestOf(files.flatMap((file) => [file, readFileSync(join(root, file), 'utf8')]));
+}
+
+/** What the pipeline produced for one document, as the pages read it back. */
+export interface CachedRender {
+  html: string;
+  /** What the plugins recorded (Astro's `remarkPluginFrontmatter`). */
+  frontmatter: Record<string, unknown>;
+}
+
+/**
+ * A folder of rendered documents for one content folder, so that two collections built on one
+ * machine (the edition and a benchmark's, a test's) never prune each other's entries.
+ */
+export function renderCacheDir(root: string, contentDir: string): string {
+  return join(resolve(root), 'node_modules', '.cache', 'reading-edition', digestOf([resolve(root, contentDir)]).slice(0, 16));
+}
+
+/** Writes a file whole or not at all: a build stopped half-way never leaves half an entry. */
+function writeAtomically(path: string, text: string): void {
+  const partial = `${path}.${process.pid}.partial`;
+  writeFileSync(partial, text);
+  renameSync(partial, path);
+}
+
+export class RenderCache {
+  constructor(readonly dir: string) {}
+
+  /** The cached render of `key`, or undefined if there is none (or it cannot be read whole). */
+  read(key: string): CachedRender | undefined {
+    try {
+      const html = readFileSync(join(this.dir, `${key}.html`), 'utf8');
+      const frontmatter = JSON.parse(readFileSync(join(this.dir, `${key}.json`), 'utf8')) as Record<string, unknown>;
+      if (!existsSync(join(this.dir, `${key}.citations.json`))) return undefined;
+      return { html, frontmatter };
+    } catch {
+      return undefined;
+    }
+  }
+
+  write(key: string, render: CachedRender, citations: unknown): void {
+    mkdirSync(this.dir, { recursive: true });
+    // The citations last: `read` counts an entry only once they are there.
+    writeAtomically(join(this.dir, `${key}.html`), render.html);
+    writeAtomically(join(this.dir, `${key}.json`), JSON.stringify(render.frontmatter));
+    writeAtomically(join(this.dir, `${key}.citations.json`), JSON.stringify(citations));
+  }
+
+  html(key: string): string {
+    return readFileSync(join(this.dir, `${key}.html`), 'utf8');
+  }
+
+  frontmatter(key: string): Record<string, unknown> {
+    return JSON.parse(readFileSync(join(this.dir, `${key}.json`), 'utf8')) as Record<string, unknown>;
+  }
+
+  citations<T>(key: string): T {
+    return JSON.parse(readFileSync(join(this.dir, `${key}.citations.json`), 'utf8')) as T;
+  }
+
+  /** Removes every entry but those of `keep`: what the last build did not use is never read again. */
+  prune(keep: ReadonlySet<string>): number {
+    if (!existsSync(this.dir)) return 0;
+    let removed = 0;
+    for (const name of readdirSync(this.dir)) {
+      if (keep.has(name.split('.')[0] ?? '')) continue;
+      rmSync(join(this.dir, name), { force: true });
+      removed++;
+    }
+    return removed;
+  }
+}
