@@ -27,6 +27,9 @@ import {
   writeTufte,
 } from './baselines.ts';
 import { type FirstSearchRun, measureFirstSearch } from './first-search.ts';
+import { renderCacheDir } from '../src/content/render-cache.ts';
+import { parsePartRanges } from '../src/content/archive-parts.ts';
+import { splitCollection } from '../tools/build-parts.ts';
 import { weighPage } from '../tools/page-weight.ts';
 import { median } from './lib/median.ts';
 import { replaceSection } from './lib/report-sections.ts';
@@ -193,7 +196,56 @@ interface Row {
   size: Record<Site['name'], { site: { bytes: number; files: number }; index: { bytes: number; files: number } }>;
 }
 
+/** Changes a word of a document's first paragraph, as an editor's correction would. */
+function changeOneDocument(path: string): void {
+  const markdown = readFileSync(path, 'utf8');
+  // A paragraph's line ends with its id, `{#intro-1}`; a heading's starts with `#`.
+  const paragraph = /^(?!#)(.*\S)( \{#[^}]+\})$/m;
+  if (!paragraph.test(markdown)) throw new Error(`${path}: no paragraph with an id to change.`);
+  writeFileSync(path, markdown.replace(paragraph, '$1 (Corrected.)$2'));
+}
+
+/** The documents loader's line of what it rendered and what it read back. */
+const renderedLine = (output: string) => /\d+ documents: \d+ rendered, \d+ unchanged since the last build/.exec(output)?.[0] ?? 'no line in the log';
+
+/**
+ * The archive in parts (docs/archive-in-parts.md) at this size: the collection split in two by
+ * years, and both parts built at once, side by side, cold. Timed from the start of both to the
+ * end of the later; the peak memory is that of both builds together.
+ */
+async function twoParts(
+  n: number,
+  collection: string,
+): Promise<{ n: number; parts: { label: string; documents: number; build: Timed }[]; seconds: number; peakBytes: number }> {
+  const ranges = parsePartRanges('1949-1969,1970-1991');
+  // Astro takes content only from inside the project: the parts' folders go under bench/scratch.
+  const folders = splitCollection(collection, ranges, `${work}/parts-${n}`);
+  const start = performance.now();
+  let peakBytes = 0;
+  const sampler = setInterval(() => {
+    peakBytes = Math.max(peakBytes, treeMemory(process.pid) - process.memoryUsage.rss());
+  }, 100);
+  try {
+    const parts = await Promise.all(
+      [...folders].map(async ([label, folder]) => {
+        rmSync(renderCacheDir('.', folder), { recursive: true, force: true });
+        const build = await timed(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', `${work}/parts-${n}-dist/${label}`], {
+          env: { EDITION_CONTENT: folder, BASE_PATH: `/archive/${label}/`, SEARCH_PARTS: ranges.map((range) => `/archive/${range.label}/`).join(',') },
+        });
+        keepLog(`edition-${n}-part-${label}`, build);
+        return { label, documents: readdirSync(join(folder, 'documents')).length, build };
+      }),
+    );
+    return { n, parts, seconds: (performance.now() - start) / 1000, peakBytes };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
 const rows: Row[] = [];
+const warmBuilds = new Map<number, Timed>();
+const partsN = Number(process.env['BENCH_PARTS'] ?? 1000);
+let partsRow: Awaited<ReturnType<typeof twoParts>> | undefined;
 const starlightPrepareSeconds = new Map<number, number>();
 for (const n of sizes) {
   const collection = n === 1 ? 'content' : `${work}/collection-${n}`;
@@ -216,11 +268,23 @@ for (const n of sizes) {
 
   for (let run = 0; run < times; run++) {
     rmSync(editionDir, { recursive: true, force: true });
+    // Cold: no render of an earlier build to read back (src/content/render-cache.ts).
+    rmSync(renderCacheDir('.', collection), { recursive: true, force: true });
     edition.build.push(
       await timed(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', editionDir], { env: { EDITION_CONTENT: collection } }),
     );
     keepLog(`edition-${n}-${run + 1}`, edition.build.at(-1));
     console.log(`  edition ${secondsText(edition.build.at(-1)?.seconds ?? 0)}`);
+  }
+  // A warm build: one document changed since the last build, whose renders the next one reads.
+  if (n > 1) {
+    changeOneDocument(join(collection, 'documents', `${slug}.md`));
+    const built = await timed(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', editionDir], {
+      env: { EDITION_CONTENT: collection },
+    });
+    keepLog(`edition-${n}-one-changed`, built);
+    warmBuilds.set(n, built);
+    console.log(`  edition, one document changed: ${secondsText(built.seconds)} (${renderedLine(built.output)})`);
   }
   // Starlight reads its pages from its own content folder: writing them is part of its build.
   for (let run = 0; run < times; run++) {
@@ -250,6 +314,10 @@ for (const n of sizes) {
     [edition, starlight, tufte].map((site) => [site.name, { site: folderSize(site.dir), index: folderSize(site.indexDir ?? '') }]),
   ) as Row['size'];
   rows.push({ n, sites: { edition, starlight, tufte }, served, size });
+  if (n === partsN) {
+    partsRow = await twoParts(n, collection);
+    console.log(`  two parts side by side: ${secondsText(partsRow.seconds)}`);
+  }
 }
 
 const buildMedian = (site: Site) => (site.build.every((build) => build.finished) ? median(site.build.map((build) => build.seconds)) : undefined);
@@ -272,7 +340,7 @@ Written by \`bench/bench-collection.ts\` (run by \`npm run bench\`), ${new Date(
   - the edition: \`EDITION_CONTENT=bench/scratch/collection-N astro build --outDir bench/scratch/edition-N\` (site and search index);
   - Starlight: the collection written as Starlight pages (\`prepareStarlight\` in bench/baselines.ts; not counted, as a Starlight site would have its pages already: ${[...starlightPrepareSeconds].map(([n, seconds]) => `${secondsText(seconds)} for ${n.toLocaleString('en')}`).join(', ')}), then \`astro build\` in bench/baselines/starlight (site and its Pagefind index);
   - Tufte CSS: \`writeTufte\` in bench/baselines.ts, the pages a script would write by hand (no search: tufte-css has none).
-- Builds are cold: Starlight's content cache is deleted before each of its builds (the edition keeps none).
+- Builds are cold: before each build, Starlight's content cache is deleted, and so is the edition's cache of renders (src/content/render-cache.ts). The warm build below is the one exception.
 - Builds: ${runs} runs each below ${largeFrom.toLocaleString('en')} documents (median, runs in brackets), one run from ${largeFrom.toLocaleString('en')} up. Search: ${runs} cold runs in Chromium against the served build (gzip), for “${query}”, as bench/bench-search.ts measures it: the home page loaded and settled, then from the first click on the search box (the edition's header) or button (Starlight's) until the first result is in the page; bytes as sent, of every file requested from that click until the first result and of every Pagefind file before it.
 - Reading page: the first document, with every stylesheet and script it loads before any interaction, gzip (as tests/e2e/budget.test.ts counts it).
 
@@ -295,6 +363,28 @@ ${rows
   .map((row) => `| ${row} |`)
   .join('\n')}
 
+A warm build: one word changed in the first paragraph of \`synthetic-00001\`, right after the cold builds, and the edition built again with the renders of the last build to read back (what the documents loader rendered is in brackets).
+
+| N | edition, one document changed | edition cold (above) | warm ÷ cold | peak memory |
+| --- | --- | --- | --- | --- |
+${[...warmBuilds]
+  .map(([n, build]) => {
+    const cold = rows.find((row) => row.n === n);
+    const coldSeconds = cold && buildMedian(cold.sites.edition);
+    return `| ${n.toLocaleString('en')} | ${build.finished ? `${secondsText(build.seconds)} (${renderedLine(build.output)})` : 'did not finish'} | ${coldSeconds === undefined ? '–' : secondsText(coldSeconds)} | ${ratio(build.seconds, coldSeconds)} | ${kb(build.peakBytes)} |`;
+  })
+  .join('\n')}
+${
+  partsRow === undefined
+    ? ''
+    : `
+The archive in parts (docs/archive-in-parts.md): the ${partsRow.n.toLocaleString('en')} documents split by years into two parts, both built at once, cold, each with \`BASE_PATH\` and \`SEARCH_PARTS\` as \`npm run build:parts\` gives them.
+
+| N | parts | both built side by side | each part | peak memory of both |
+| --- | --- | --- | --- | --- |
+| ${partsRow.n.toLocaleString('en')} | ${partsRow.parts.map((part) => `${part.label} (${part.documents} documents)`).join(', ')} | ${partsRow.parts.every((part) => part.build.finished) ? secondsText(partsRow.seconds) : 'did not finish'} | ${partsRow.parts.map((part) => secondsText(part.build.seconds)).join(', ')} | ${kb(partsRow.peakBytes)} |
+`
+}
 Where the edition's time went (its own log, last run), and when its memory peaked: ${rows
   .map(
     ({ n, sites }) =>

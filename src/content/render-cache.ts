@@ -64,12 +64,34 @@ export interface CachedRender {
   frontmatter: Record<string, unknown>;
 }
 
+/** Where every content folder's renders are kept: below node_modules/.cache, as build tools keep theirs. */
+export function renderCacheRoot(root: string): string {
+  return join(resolve(root), 'node_modules', '.cache', 'reading-edition');
+}
+
 /**
  * A folder of rendered documents for one content folder, so that two collections built on one
  * machine (the edition and a benchmark's, a test's) never prune each other's entries.
  */
 export function renderCacheDir(root: string, contentDir: string): string {
-  return join(resolve(root), 'node_modules', '.cache', 'reading-edition', digestOf([resolve(root, contentDir)]).slice(0, 16));
+  return join(renderCacheRoot(root), digestOf([resolve(root, contentDir)]).slice(0, 16));
+}
+
+/** The file in each cache folder that names its content folder. */
+const contentFolderFile = 'content-folder.txt';
+
+/**
+ * Removes the cache folders of content folders that no longer exist (a test's or a benchmark's
+ * temporary collection, a part of an archive built once), which no build would read again.
+ */
+export function forgetRemovedFolders(root: string): void {
+  const cacheRoot = renderCacheRoot(root);
+  if (!existsSync(cacheRoot)) return;
+  for (const name of readdirSync(cacheRoot)) {
+    const marker = join(cacheRoot, name, contentFolderFile);
+    const folder = existsSync(marker) ? readFileSync(marker, 'utf8') : '';
+    if (folder === '' || !existsSync(folder)) rmSync(join(cacheRoot, name), { recursive: true, force: true });
+  }
 }
 
 /** Writes a file whole or not at all: a build stopped half-way never leaves half an entry. */
@@ -80,7 +102,14 @@ function writeAtomically(path: string, text: string): void {
 }
 
 export class RenderCache {
-  constructor(readonly dir: string) {}
+  readonly dir: string;
+  readonly #contentFolder: string;
+
+  /** The cache of the content folder `contentDir` (relative to `root`, or absolute). */
+  constructor(root: string, contentDir: string) {
+    this.dir = renderCacheDir(root, contentDir);
+    this.#contentFolder = resolve(root, contentDir);
+  }
 
   /** The cached render of `key`, or undefined if there is none (or it cannot be read whole). */
   read(key: string): CachedRender | undefined {
@@ -95,7 +124,10 @@ export class RenderCache {
   }
 
   write(key: string, render: CachedRender, citations: unknown): void {
-    mkdirSync(this.dir, { recursive: true });
+    if (!existsSync(this.dir)) {
+      mkdirSync(this.dir, { recursive: true });
+      writeFileSync(join(this.dir, contentFolderFile), this.#contentFolder);
+    }
     // The citations last: `read` counts an entry only once they are there.
     writeAtomically(join(this.dir, `${key}.html`), render.html);
     writeAtomically(join(this.dir, `${key}.json`), JSON.stringify(render.frontmatter));
@@ -119,7 +151,7 @@ export class RenderCache {
     if (!existsSync(this.dir)) return 0;
     let removed = 0;
     for (const name of readdirSync(this.dir)) {
-      if (keep.has(name.split('.')[0] ?? '')) continue;
+      if (name === contentFolderFile || keep.has(name.split('.')[0] ?? '')) continue;
       rmSync(join(this.dir, name), { force: true });
       removed++;
     }

@@ -5,7 +5,7 @@
 import { type CollectionEntry, getCollection } from 'astro:content';
 import { contentDir } from '../content/content-files.ts';
 import type { DocumentCitations } from '../content/document-citations.ts';
-import { RenderCache, renderCacheDir } from '../content/render-cache.ts';
+import { RenderCache } from '../content/render-cache.ts';
 import type { IndexedDocument } from '../lib/entity-index.ts';
 import type { Mention } from '../lib/mentions.ts';
 import type { Work } from '../schemas/bibliography.ts';
@@ -21,7 +21,7 @@ export interface SiteDocument extends IndexedDocument {
  * The documents' renders and citations, which the documents loader (src/loaders/documents.ts)
  * keeps on disk, not in the content store, each under its entry's digest.
  */
-const renders = new RenderCache(renderCacheDir('.', contentDir));
+const renders = new RenderCache('.', contentDir);
 
 function renderKey(entry: CollectionEntry<'documents'>): string {
   if (typeof entry.digest !== 'string') throw new Error(`${entry.id}: the documents loader gave no render key.`);

@@ -27,6 +27,9 @@ export const unusedBundleFiles = [
   'pagefind-highlight.js',
 ];
 
+/** How many pages are handed to Pagefind before the first of them is indexed. */
+const pagesInFlight = 8;
+
 /** Two ids that would share a search term (they differ only in hyphens): the build stops, naming both. */
 export function tokenClashes(ids: readonly string[]): string[] {
   const seen = new Map<string, string>();
@@ -71,6 +74,9 @@ export default function pagefind(options: Options = {}): AstroIntegration {
           (entry) => entry.isFile() && entry.name.endsWith('.html'),
         );
         let indexed = 0;
+        // Pagefind indexes in a process of its own: while it indexes one page, this one prepares
+        // the next ones, so that both cores work. A few pages in flight are enough to keep it busy.
+        const inFlight = new Set<Promise<void>>();
         for (const entry of pages) {
           const path = join(entry.parentPath, entry.name);
           const html = readFileSync(path, 'utf8');
@@ -78,10 +84,19 @@ export default function pagefind(options: Options = {}): AstroIntegration {
           // entity's mentions, the lists of documents) would be left out by Pagefind anyway, since
           // other pages do mark theirs: not handing them over saves reading thousands of them.
           if (!html.includes('data-pagefind-body')) continue;
-          const added = await index.addHTMLFile({ sourcePath: relative(site, path), content: prepareForIndex(html, { facets: options.facets ?? new Map() }) });
-          if (added.errors.length > 0) throw new Error(`Pagefind could not index ${relative(site, path)}: ${added.errors.join('; ')}`);
-          indexed++;
+          const sourcePath = relative(site, path);
+          const adding = index.addHTMLFile({ sourcePath, content: prepareForIndex(html, { facets: options.facets ?? new Map() }) }).then((added) => {
+            if (added.errors.length > 0) throw new Error(`Pagefind could not index ${sourcePath}: ${added.errors.join('; ')}`);
+            indexed++;
+          });
+          inFlight.add(adding);
+          adding.then(
+            () => inFlight.delete(adding),
+            () => undefined,
+          );
+          if (inFlight.size >= pagesInFlight) await Promise.race(inFlight);
         }
+        await Promise.all(inFlight);
         const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
         if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
         for (const file of unusedBundleFiles) rmSync(join(site, 'pagefind', file), { force: true });

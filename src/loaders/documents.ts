@@ -5,10 +5,10 @@ import type { z } from 'astro/zod';
 import { type CitingDocument, citedIds, countCited, relatedRecordCitations, sourceCountLine } from '../content/bibliography.ts';
 import { contentDir, documentsDir } from '../content/content-files.ts';
 import { checkContent, ContentProblems, contentReport, type PlacedProblem } from '../content/content-problems.ts';
-import { documentCitations } from '../content/document-citations.ts';
+import { CitationWorkers } from '../content/citation-workers.ts';
 import { linePreservingSource } from '../content/line-preserving-source.ts';
 import { documentKey, pipelineInputs, sharedInputsDigest } from '../content/pipeline-inputs.ts';
-import { type CachedRender, codeDigest, RenderCache, renderCacheDir } from '../content/render-cache.ts';
+import { type CachedRender, codeDigest, forgetRemovedFolders, RenderCache } from '../content/render-cache.ts';
 import type { ParagraphDirective } from '../lib/text-fragment.ts';
 import type { DocumentProblem } from '../plugins/report-problems.ts';
 import type { DocumentData } from '../schemas/document.ts';
@@ -48,11 +48,14 @@ async function loadAll(context: LoaderContext, schema: z.ZodType, root: string):
   const problems = [...check.problems];
   const entries = [];
   const citing: CitingDocument[] = [];
-  const cache = new RenderCache(renderCacheDir(root, contentDir));
+  forgetRemovedFolders(root);
+  const cache = new RenderCache(root, contentDir);
   const site = config.site;
   const { options } = pipelineInputs(folder, config.base);
   const shared = sharedInputsDigest(codeDigest(root), options, site);
   let rendered = 0;
+  let workers: CitationWorkers | undefined;
+  const writes = new Set<Promise<void>>();
   // Every document is rendered (or read back from an earlier build's identical render), so that
   // one build reports the problems of all of them.
   for (const { path, markdown, frontmatter, slug: id } of check.documents) {
@@ -73,8 +76,21 @@ async function loadAll(context: LoaderContext, schema: z.ZodType, root: string):
         problems.push(...recorded.map(({ line, column, reason }) => ({ path, line, column, message: reason })));
         continue;
       }
-      render = { html: result.html, frontmatter: recordedData(result.metadata?.frontmatter ?? {}, frontmatter) };
-      cache.write(key, render, citationsOf(render, data as DocumentData, site, config.base, path));
+      const fresh = { html: result.html, frontmatter: recordedData(result.metadata?.frontmatter ?? {}, frontmatter) };
+      render = fresh;
+      // Its citations are formatted on another core while the next documents render; the entry
+      // is written once they are in.
+      workers ??= new CitationWorkers();
+      const writing = workers
+        .format({ data: data as DocumentData, directives: directivesOf(fresh, path), site, base: config.base })
+        .then((citations) => cache.write(key, fresh, citations));
+      writes.add(writing);
+      writing.then(
+        () => writes.delete(writing),
+        () => undefined,
+      );
+      // A few documents ahead at most, so that the renders waiting for their citations stay few.
+      if (writes.size >= 8) await Promise.race(writes);
       rendered++;
     }
     const cited = render.frontmatter['citedSources'];
@@ -89,6 +105,11 @@ async function loadAll(context: LoaderContext, schema: z.ZodType, root: string):
     // writes them all as one JSON string, which for thousands of documents is the build's limit.
     // The pages read the render by its key, the entry's digest (src/data/site-data.ts).
     entries.push({ id, data, filePath: relative(resolve(root), resolve(root, path)), digest: key });
+  }
+  try {
+    await Promise.all(writes);
+  } finally {
+    await workers?.close();
   }
   if (problems.length > 0) {
     context.logger.error(contentReport(problems));
@@ -109,11 +130,11 @@ function recordedData(recorded: Record<string, unknown>, own: Record<string, unk
   return Object.fromEntries(Object.entries(recorded).filter(([name]) => !Object.hasOwn(own, name)));
 }
 
-/** The document's citations, from its data and the paragraphs the render recorded. */
-function citationsOf(render: CachedRender, data: DocumentData, site: string | undefined, base: string, path: string) {
+/** The paragraphs and their text directives, as the render recorded them: what the citations are made from. */
+function directivesOf(render: CachedRender, path: string): ParagraphDirective[] {
   const directives = render.frontmatter['paragraphDirectives'];
   if (!Array.isArray(directives)) throw new Error(`${path}: the render recorded no paragraphs (remarkRecordDirectives must run).`);
-  return documentCitations(data, directives as ParagraphDirective[], site, base);
+  return directives as ParagraphDirective[];
 }
 
 /** A render that failed all the same (a plugin's VFileMessage, or an error of its own), at its place. */

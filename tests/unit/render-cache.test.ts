@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { documentKey, pipelineInputs, sharedInputsDigest } from '../../src/content/pipeline-inputs.ts';
-import { codeDigest, digestOf, RenderCache, renderCacheDir } from '../../src/content/render-cache.ts';
+import { codeDigest, digestOf, forgetRemovedFolders, RenderCache, renderCacheDir } from '../../src/content/render-cache.ts';
 import type { PipelineOptions } from '../../src/plugins/index.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'edition-render-cache-'));
@@ -92,7 +92,7 @@ describe('the keys of renders', () => {
 
 describe('RenderCache', () => {
   test('reads back what it wrote, and an entry without its citations as none', () => {
-    const cache = new RenderCache(join(scratch, 'entries'));
+    const cache = new RenderCache(scratch, 'entries');
     expect(cache.read('k1')).toBeUndefined();
     cache.write('k1', { html: '<p>Text.</p>', frontmatter: { mentions: [] } }, { url: '/documents/a/' });
     expect(cache.read('k1')).toEqual({ html: '<p>Text.</p>', frontmatter: { mentions: [] } });
@@ -103,10 +103,26 @@ describe('RenderCache', () => {
   });
 
   test('prunes every entry the last build did not use, and leaves no partial file', () => {
-    const cache = new RenderCache(join(scratch, 'pruned'));
+    const cache = new RenderCache(scratch, 'pruned');
     for (const key of ['k1', 'k2', 'k3']) cache.write(key, { html: key, frontmatter: {} }, {});
     expect(cache.prune(new Set(['k2']))).toBe(6);
-    expect(readdirSync(cache.dir).sort()).toEqual(['k2.citations.json', 'k2.html', 'k2.json']);
+    expect(readdirSync(cache.dir).sort()).toEqual(['content-folder.txt', 'k2.citations.json', 'k2.html', 'k2.json']);
+  });
+
+  test("a content folder's cache goes once the folder is gone, and only then", () => {
+    mkdirSync(join(scratch, 'kept'));
+    mkdirSync(join(scratch, 'removed'));
+    const kept = new RenderCache(scratch, 'kept');
+    const removed = new RenderCache(scratch, 'removed');
+    kept.write('k1', { html: '', frontmatter: {} }, {});
+    removed.write('k1', { html: '', frontmatter: {} }, {});
+    forgetRemovedFolders(scratch);
+    expect(kept.read('k1')).toBeDefined();
+    expect(removed.read('k1')).toBeDefined();
+    rmSync(join(scratch, 'removed'), { recursive: true });
+    forgetRemovedFolders(scratch);
+    expect(kept.read('k1')).toBeDefined();
+    expect(removed.read('k1')).toBeUndefined();
   });
 
   test('each content folder has a folder of its own', () => {
