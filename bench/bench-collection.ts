@@ -219,6 +219,7 @@ async function twoParts(
 ): Promise<{ n: number; parts: { label: string; documents: number; build: Timed }[]; seconds: number; peakBytes: number }> {
   const ranges = parsePartRanges('1949-1969,1970-1991');
   // Astro takes content only from inside the project: the parts' folders go under bench/scratch.
+  rmSync(`${work}/parts-${n}`, { recursive: true, force: true });
   const folders = splitCollection(collection, ranges, `${work}/parts-${n}`);
   const start = performance.now();
   let peakBytes = 0;
