@@ -111,13 +111,14 @@ export class RenderCache {
     this.#contentFolder = resolve(root, contentDir);
   }
 
-  /** The cached render of `key`, or undefined if there is none (or it cannot be read whole). */
-  read(key: string): CachedRender | undefined {
+  /**
+   * What the plugins recorded for `key`, if its entry is there whole (its citations are written
+   * last), or undefined. The HTML is not read: the pages read it when they are written.
+   */
+  recorded(key: string): CachedRender['frontmatter'] | undefined {
     try {
-      const html = readFileSync(join(this.dir, `${key}.html`), 'utf8');
-      const frontmatter = JSON.parse(readFileSync(join(this.dir, `${key}.json`), 'utf8')) as Record<string, unknown>;
-      if (!existsSync(join(this.dir, `${key}.citations.json`))) return undefined;
-      return { html, frontmatter };
+      if (!existsSync(join(this.dir, `${key}.citations.json`)) || !existsSync(join(this.dir, `${key}.html`))) return undefined;
+      return this.frontmatter(key);
     } catch {
       return undefined;
     }

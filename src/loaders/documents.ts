@@ -61,8 +61,8 @@ async function loadAll(context: LoaderContext, schema: z.ZodType, root: string):
   for (const { path, markdown, frontmatter, slug: id } of check.documents) {
     const data = await parseData({ id, data: frontmatter, filePath: path });
     const key = documentKey(shared, path, markdown, options.lock[id]);
-    let render = cache.read(key);
-    if (render === undefined) {
+    let recorded = cache.recorded(key);
+    if (recorded === undefined) {
       let result: Awaited<ReturnType<typeof renderMarkdown>>;
       try {
         result = await renderMarkdown(linePreservingSource(markdown, frontmatter), { fileURL: pathToFileURL(resolve(root, path)) });
@@ -71,13 +71,13 @@ async function loadAll(context: LoaderContext, schema: z.ZodType, root: string):
         continue;
       }
       // The plugins' problems, recorded by the pipeline's last step instead of failing the render.
-      const recorded = result.metadata?.frontmatter?.['problems'] as DocumentProblem[] | undefined;
-      if (recorded !== undefined) {
-        problems.push(...recorded.map(({ line, column, reason }) => ({ path, line, column, message: reason })));
+      const found = result.metadata?.frontmatter?.['problems'] as DocumentProblem[] | undefined;
+      if (found !== undefined) {
+        problems.push(...found.map(({ line, column, reason }) => ({ path, line, column, message: reason })));
         continue;
       }
       const fresh = { html: result.html, frontmatter: recordedData(result.metadata?.frontmatter ?? {}, frontmatter) };
-      render = fresh;
+      recorded = fresh.frontmatter;
       // Its citations are formatted on another core while the next documents render; the entry
       // is written once they are in.
       workers ??= new CitationWorkers();
@@ -93,7 +93,7 @@ async function loadAll(context: LoaderContext, schema: z.ZodType, root: string):
       if (writes.size >= 8) await Promise.race(writes);
       rendered++;
     }
-    const cited = render.frontmatter['citedSources'];
+    const cited = recorded['citedSources'];
     citing.push({
       slug: id,
       path,

@@ -93,13 +93,13 @@ describe('the keys of renders', () => {
 describe('RenderCache', () => {
   test('reads back what it wrote, and an entry without its citations as none', () => {
     const cache = new RenderCache(scratch, 'entries');
-    expect(cache.read('k1')).toBeUndefined();
+    expect(cache.recorded('k1')).toBeUndefined();
     cache.write('k1', { html: '<p>Text.</p>', frontmatter: { mentions: [] } }, { url: '/documents/a/' });
-    expect(cache.read('k1')).toEqual({ html: '<p>Text.</p>', frontmatter: { mentions: [] } });
+    expect(cache.recorded('k1')).toEqual({ mentions: [] });
     expect(cache.html('k1')).toBe('<p>Text.</p>');
     expect(cache.citations('k1')).toEqual({ url: '/documents/a/' });
     rmSync(join(cache.dir, 'k1.citations.json'));
-    expect(cache.read('k1')).toBeUndefined();
+    expect(cache.recorded('k1')).toBeUndefined();
   });
 
   test('prunes every entry the last build did not use, and leaves no partial file', () => {
@@ -117,12 +117,12 @@ describe('RenderCache', () => {
     kept.write('k1', { html: '', frontmatter: {} }, {});
     removed.write('k1', { html: '', frontmatter: {} }, {});
     forgetRemovedFolders(scratch);
-    expect(kept.read('k1')).toBeDefined();
-    expect(removed.read('k1')).toBeDefined();
+    expect(kept.recorded('k1')).toBeDefined();
+    expect(removed.recorded('k1')).toBeDefined();
     rmSync(join(scratch, 'removed'), { recursive: true });
     forgetRemovedFolders(scratch);
-    expect(kept.read('k1')).toBeDefined();
-    expect(removed.read('k1')).toBeUndefined();
+    expect(kept.recorded('k1')).toBeDefined();
+    expect(removed.recorded('k1')).toBeUndefined();
   });
 
   test('each content folder has a folder of its own', () => {
