@@ -88,11 +88,14 @@ function timed(command: string, args: string[], options: { cwd?: string; env?: R
     // The log without Astro's line per page written (thousands of them), so that what is kept
     // holds the phases and any error.
     let output = '';
+    let rendered = '';
     const keep = (chunk: Buffer) => {
       const lines = chunk
         .toString()
         .split('\n')
         .filter((line) => !line.includes('├─') && !line.includes('└─'));
+      // The loader's line of what it rendered comes early: kept apart, so that the tail does not drop it.
+      rendered += lines.filter((line) => / documents: \d+ rendered, /.test(line)).join('\n');
       output = (output + lines.join('\n')).slice(-200_000);
     };
     child.stdout.on('data', keep);
@@ -108,7 +111,14 @@ function timed(command: string, args: string[], options: { cwd?: string; env?: R
     child.on('close', (code) => {
       clearInterval(sampler);
       clearTimeout(limit);
-      resolve({ seconds: (performance.now() - start) / 1000, peakBytes, peakAt: (peakTime - start) / 1000, finished: code === 0, output, load });
+      resolve({
+        seconds: (performance.now() - start) / 1000,
+        peakBytes,
+        peakAt: (peakTime - start) / 1000,
+        finished: code === 0,
+        output: `${rendered}\n${output}`,
+        load,
+      });
     });
   });
 }
@@ -185,6 +195,9 @@ const version = (path: string) => (JSON.parse(readFileSync(join(path, 'package.j
 const kb = (bytes: number) =>
   bytes >= 10 * 2 ** 20 ? `${(bytes / 2 ** 20).toFixed(0)} MB` : bytes >= 2 ** 20 ? `${(bytes / 2 ** 20).toFixed(1)} MB` : `${(bytes / 1024).toFixed(1)} KB`;
 const secondsText = (seconds: number) => (seconds >= 120 ? `${(seconds / 60).toFixed(1)} min` : `${seconds.toFixed(1)} s`);
+/** A figure of a site that was measured, or a dash for one whose build did not finish. */
+const measuredKb = (bytes: number | undefined) => (bytes === undefined ? '–' : kb(bytes));
+const measuredMs = (ms: number | undefined) => (ms === undefined ? '–' : `${ms.toFixed(0)} ms`);
 const ratio = (ours: number | undefined, theirs: number | undefined) =>
   ours === undefined || theirs === undefined || theirs === 0 ? '–' : `${(ours / theirs).toFixed(2)}×`;
 
@@ -193,7 +206,7 @@ interface Row {
   sites: Record<Site['name'], Site>;
   served: Partial<Record<Site['name'], Served>>;
   /** Site and search index, measured right after the builds (Starlight builds into one folder). */
-  size: Record<Site['name'], { site: { bytes: number; files: number }; index: { bytes: number; files: number } }>;
+  size: Record<Site['name'], { site: { bytes: number; files: number }; index: { bytes: number; files: number } } | undefined>;
 }
 
 /** Changes a word of a document's first paragraph, as an editor's correction would. */
@@ -312,7 +325,11 @@ for (const n of sizes) {
     if (site.build.every((build) => build.finished)) served[site.name] = await measureServed(site);
   }
   const size = Object.fromEntries(
-    [edition, starlight, tufte].map((site) => [site.name, { site: folderSize(site.dir), index: folderSize(site.indexDir ?? '') }]),
+    // A build that did not finish has no size: its folder may still hold an earlier build's site.
+    [edition, starlight, tufte].map((site) => [
+      site.name,
+      site.build.every((build) => build.finished) ? { site: folderSize(site.dir), index: folderSize(site.indexDir ?? '') } : undefined,
+    ]),
   ) as Row['size'];
   rows.push({ n, sites: { edition, starlight, tufte }, served, size });
   if (n === partsN) {
@@ -399,9 +416,10 @@ Where the edition's time went (its own log, last run), and when its memory peake
 | --- | --- | --- | --- | --- |
 ${rows
   .map(({ n, size }) => {
-    const [e, s, t] = [size.edition.site, size.starlight.site, size.tufte.site];
-    const [ei, si] = [size.edition.index, size.starlight.index];
-    return `| ${n.toLocaleString('en')} | ${kb(e.bytes)} / ${kb(s.bytes)} / ${kb(t.bytes)} | ${e.files} / ${s.files} | ${kb(ei.bytes)} / ${kb(si.bytes)} | ${ratio(ei.bytes, si.bytes)} |`;
+    const [e, s, t] = [size.edition?.site, size.starlight?.site, size.tufte?.site];
+    const [ei, si] = [size.edition?.index, size.starlight?.index];
+    const bytes = (value: { bytes: number } | undefined) => (value === undefined ? '–' : kb(value.bytes));
+    return `| ${n.toLocaleString('en')} | ${bytes(e)} / ${bytes(s)} / ${bytes(t)} | ${e?.files ?? '–'} / ${s?.files ?? '–'} | ${bytes(ei)} / ${bytes(si)} | ${ratio(ei?.bytes, si?.bytes)} |`;
   })
   .join('\n')}
 
@@ -413,10 +431,10 @@ ${rows
   .map(({ n, served: { edition, starlight, tufte } }) =>
     [
       n.toLocaleString('en'),
-      `${kb(edition?.weight ?? 0)} / ${kb(starlight?.weight ?? 0)} / ${kb(tufte?.weight ?? 0)}`,
-      `${kb(edition?.js ?? 0)} / ${kb(starlight?.js ?? 0)}`,
-      `${kb(edition?.searchBytes ?? 0)} / ${kb(starlight?.searchBytes ?? 0)}`,
-      `${(edition?.searchMs ?? 0).toFixed(0)} ms / ${(starlight?.searchMs ?? 0).toFixed(0)} ms`,
+      `${measuredKb(edition?.weight)} / ${measuredKb(starlight?.weight)} / ${measuredKb(tufte?.weight)}`,
+      `${measuredKb(edition?.js)} / ${measuredKb(starlight?.js)}`,
+      `${measuredKb(edition?.searchBytes)} / ${measuredKb(starlight?.searchBytes)}`,
+      `${measuredMs(edition?.searchMs)} / ${measuredMs(starlight?.searchMs)}`,
       `${ratio(edition?.weight, starlight?.weight)}, ${ratio(edition?.searchBytes, starlight?.searchBytes)}, ${ratio(edition?.searchMs, starlight?.searchMs)}`,
     ].join(' | '),
   )
