@@ -17,6 +17,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { assignToParts, conversationYear, frontmatterOf, type PartRange, partBasePath, partsHeadersFile } from '../src/content/archive-parts.ts';
+import { anchorLockFile } from '../src/content/content-files.ts';
 import { astroBuild } from './astro-build.ts';
 
 export interface PartsOptions {
@@ -60,7 +61,7 @@ export function splitCollection(collection: string, ranges: readonly PartRange[]
     names.map((name) => ({ name, year: conversationYear(markdown.get(name) ?? '') })),
     ranges,
   );
-  const lockPath = join(collection, 'anchors.lock.json');
+  const lockPath = anchorLockFile(collection);
   const lock = existsSync(lockPath) ? (JSON.parse(readFileSync(lockPath, 'utf8')) as Record<string, unknown>) : undefined;
   const folders = new Map<string, string>();
   for (const [label, files] of parts) {
@@ -85,7 +86,7 @@ export function splitCollection(collection: string, ranges: readonly PartRange[]
     // for anchors it does not publish.
     if (lock)
       writeFileSync(
-        join(folder, 'anchors.lock.json'),
+        anchorLockFile(folder),
         `${JSON.stringify(Object.fromEntries(slugs.filter((slug) => slug in lock).map((slug) => [slug, lock[slug]])), null, 2)}\n`,
       );
     folders.set(label, folder);

@@ -1,8 +1,9 @@
 /**
  * Worker threads that format the documents' citations, one for each core but the one the
- * Markdown pipeline renders on. The CSL engine takes about as long per document as rendering it,
- * so the two halve a cold build's time for the content on two cores. The citations are the same
- * as formatted in this thread: each worker runs the same code on the same data.
+ * Markdown pipeline renders on. The CSL engine takes longer per document than rendering it
+ * (docs/benchmarks.md), so the content phase lasts about as long as the citations alone, not
+ * the two one after the other. The citations are the same as formatted in this thread: each
+ * worker runs the same code on the same data.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';

@@ -8,7 +8,9 @@ import { parseFrontmatter } from '@astrojs/markdown-remark';
  */
 export const contentDir = process.env['EDITION_CONTENT'] ?? 'content';
 export const documentsDir = `${contentDir}/documents`;
-export const anchorLockPath = `${contentDir}/anchors.lock.json`;
+/** The anchor lock of a content folder. */
+export const anchorLockFile = (folder: string) => `${folder}/anchors.lock.json`;
+export const anchorLockPath = anchorLockFile(contentDir);
 export const entitiesDir = `${contentDir}/entities`;
 
 /** Every document's Markdown, by path, in a stable order; `folder` is relative to `root`. */

@@ -7,6 +7,7 @@
 import type { AnchorLock } from '../lib/anchors.ts';
 import type { PipelineOptions } from '../plugins/index.ts';
 import { readRegistryAndBibliography } from './bibliography.ts';
+import { anchorLockFile } from './content-files.ts';
 import { readAnchorLock } from './read-lock.ts';
 import { digestOf } from './render-cache.ts';
 
@@ -15,7 +16,7 @@ export function pipelineInputs(
   base: string,
 ): ReturnType<typeof readRegistryAndBibliography> & { options: PipelineOptions & { lock: AnchorLock } } {
   const read = readRegistryAndBibliography(dir);
-  const lockPath = `${dir}/anchors.lock.json`;
+  const lockPath = anchorLockFile(dir);
   return { ...read, options: { lock: readAnchorLock(lockPath), lockPath, entities: read.entityRefs, bibliography: read.sourceRefs, base } };
 }
 
@@ -23,7 +24,7 @@ export function pipelineInputs(
  * The digest of what every document's render shares: the code, and of the registry and the
  * bibliography only what the plugins read (an entity's spellings, a work's kind and address),
  * so that correcting a gloss or a date in the registry renders no document again. The anchors
- * are each document's own (`documentInputs`).
+ * are each document's own (`documentKey`).
  */
 export function sharedInputsDigest(code: string, options: PipelineOptions, site: string | undefined): string {
   const spellings = (options.entities ?? []).map(({ id, spellings: names }) => [id, names]);

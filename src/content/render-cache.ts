@@ -129,7 +129,7 @@ export class RenderCache {
       mkdirSync(this.dir, { recursive: true });
       writeFileSync(join(this.dir, contentFolderFile), this.#contentFolder);
     }
-    // The citations last: `read` counts an entry only once they are there.
+    // The citations last: `recorded` counts an entry only once they are there.
     writeAtomically(join(this.dir, `${key}.html`), render.html);
     writeAtomically(join(this.dir, `${key}.json`), JSON.stringify(render.frontmatter));
     writeAtomically(join(this.dir, `${key}.citations.json`), JSON.stringify(citations));

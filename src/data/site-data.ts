@@ -8,13 +8,14 @@ import type { DocumentCitations } from '../content/document-citations.ts';
 import { RenderCache } from '../content/render-cache.ts';
 import type { IndexedDocument } from '../lib/entity-index.ts';
 import type { Mention } from '../lib/mentions.ts';
+import type { InsertionKind } from '../plugins/remark-insertions.ts';
 import type { Work } from '../schemas/bibliography.ts';
 import type { Entity } from '../schemas/entity.ts';
 
 export interface SiteDocument extends IndexedDocument {
   entry: CollectionEntry<'documents'>;
-  /** What the Markdown pipeline recorded as it rendered the document (mentions, paragraphs, insertions). */
-  recorded: Record<string, unknown>;
+  /** The kinds of insertion its text has, as the pipeline recorded them (for the reading key). */
+  insertionKinds: InsertionKind[];
 }
 
 /**
@@ -33,9 +34,17 @@ export function documentHtml(entry: CollectionEntry<'documents'>): string {
   return renders.html(renderKey(entry));
 }
 
-/** Every citation of the document and its paragraphs, formatted when it was rendered. */
+let lastCitations: { key: string; citations: DocumentCitations } | undefined;
+
+/**
+ * Every citation of the document and its paragraphs, formatted when it was rendered. The files
+ * of one document (.bib, .ris, .json, citations.json) are written one after another, so the
+ * last document's citations are kept for the next call, and only those: memory stays flat.
+ */
 export function documentCitations(entry: CollectionEntry<'documents'>): DocumentCitations {
-  return renders.citations<DocumentCitations>(renderKey(entry));
+  const key = renderKey(entry);
+  if (lastCitations?.key !== key) lastCitations = { key, citations: renders.citations<DocumentCitations>(key) };
+  return lastCitations.citations;
 }
 
 function isMentionList(value: unknown): value is Mention[] {
@@ -58,9 +67,14 @@ async function readDocuments(): Promise<SiteDocument[]> {
     (a, b) => a.data.conversationDate.localeCompare(b.data.conversationDate) || a.data.slug.localeCompare(b.data.slug),
   );
   return entries.map((entry) => {
-    const recorded = renders.frontmatter(renderKey(entry));
-    const { mentions } = recorded;
-    return { entry, recorded, slug: entry.data.slug, title: entry.data.title, mentions: isMentionList(mentions) ? mentions : [] };
+    const { mentions, insertionKinds } = renders.frontmatter(renderKey(entry));
+    return {
+      entry,
+      slug: entry.data.slug,
+      title: entry.data.title,
+      mentions: isMentionList(mentions) ? mentions : [],
+      insertionKinds: Array.isArray(insertionKinds) ? (insertionKinds as InsertionKind[]) : [],
+    };
   });
 }
 
