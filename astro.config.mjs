@@ -7,6 +7,7 @@ import siteHeaders from './src/integrations/site-headers.ts';
 import { plainDynamicImports } from './src/integrations/plain-dynamic-imports.ts';
 import { contentDir } from './src/content/content-files.ts';
 import { pipelineInputs } from './src/content/pipeline-inputs.ts';
+import { codeDigest, preparedPagesDir } from './src/content/render-cache.ts';
 import { publicOrigin } from './src/lib/site.ts';
 import { rehypePlugins, remarkPlugins, remarkRehypeOptions } from './src/plugins/index.ts';
 
@@ -39,6 +40,8 @@ export default defineConfig({
           .filter((entity) => ['person', 'place', 'organization', 'event'].includes(entity.type))
           .map((entity) => [entity.id, { filter: entity.type, value: entity.name }]),
       ),
+      // A page that came out as in the last build is not prepared for the index again.
+      cache: { dir: preparedPagesDir('.', contentDir), codeDigest: codeDigest('.') },
     }),
   ],
   markdown: {

@@ -77,6 +77,14 @@ export function renderCacheDir(root: string, contentDir: string): string {
   return join(renderCacheRoot(root), digestOf([resolve(root, contentDir)]).slice(0, 16));
 }
 
+/**
+ * Where the search step keeps the copies of built pages it indexes (src/integrations/
+ * prepared-pages.ts): inside the content folder's cache, so that it goes when the folder does.
+ */
+export function preparedPagesDir(root: string, contentDir: string): string {
+  return join(renderCacheDir(root, contentDir), 'search-pages');
+}
+
 /** The file in each cache folder that names its content folder. */
 const contentFolderFile = 'content-folder.txt';
 
@@ -152,7 +160,9 @@ export class RenderCache {
     if (!existsSync(this.dir)) return 0;
     let removed = 0;
     for (const name of readdirSync(this.dir)) {
-      if (name === contentFolderFile || keep.has(name.split('.')[0] ?? '')) continue;
+      // Only the entries' own files (`<key>.html`, …): the folder of prepared search pages stays.
+      const key = /^([^.]+)\./.exec(name)?.[1];
+      if (name === contentFolderFile || key === undefined || keep.has(key)) continue;
       rmSync(join(this.dir, name), { force: true });
       removed++;
     }

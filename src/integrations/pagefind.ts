@@ -3,14 +3,21 @@ import { join, normalize, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
+import { digestOf } from '../content/render-cache.ts';
 import { type Facet, prepareForIndex } from '../lib/search-index.ts';
 import { entityToken } from '../shared/search-terms.ts';
+import { PreparedPages } from './prepared-pages.ts';
 
 export interface Options {
   /** The ids of the registry's entities: each gets a search term of its own (`entityToken`). */
   entityIds?: readonly string[];
   /** The search facet of each entity that has one, by id: added to the pages that mention it. */
   facets?: ReadonlyMap<string, Facet>;
+  /**
+   * Where to keep the prepared copies of the pages between builds (prepared-pages.ts), and the
+   * digest of the code that prepares them; without them every page is prepared afresh.
+   */
+  cache?: { dir: string; codeDigest: string };
 }
 
 /**
@@ -73,6 +80,9 @@ export default function pagefind(options: Options = {}): AstroIntegration {
         const pages = (readdirSync(site, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[]).filter(
           (entry) => entry.isFile() && entry.name.endsWith('.html'),
         );
+        const facets = options.facets ?? new Map<string, Facet>();
+        const prepared = options.cache && new PreparedPages(options.cache.dir, digestOf([options.cache.codeDigest, JSON.stringify([...facets])]));
+        const prepare = (html: string) => prepareForIndex(html, { facets });
         let indexed = 0;
         // Pagefind indexes in a process of its own: while it indexes one page, this one prepares
         // the next ones, so that both cores work. A few pages in flight are enough to keep it busy.
@@ -85,7 +95,7 @@ export default function pagefind(options: Options = {}): AstroIntegration {
           // other pages do mark theirs: not handing them over saves reading thousands of them.
           if (!html.includes('data-pagefind-body')) continue;
           const sourcePath = relative(site, path);
-          const adding = index.addHTMLFile({ sourcePath, content: prepareForIndex(html, { facets: options.facets ?? new Map() }) }).then((added) => {
+          const adding = index.addHTMLFile({ sourcePath, content: prepared ? prepared.get(html, prepare) : prepare(html) }).then((added) => {
             if (added.errors.length > 0) throw new Error(`Pagefind could not index ${sourcePath}: ${added.errors.join('; ')}`);
             indexed++;
           });
@@ -101,7 +111,9 @@ export default function pagefind(options: Options = {}): AstroIntegration {
         if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
         for (const file of unusedBundleFiles) rmSync(join(site, 'pagefind', file), { force: true });
         await close();
-        logger.info(`Search index: ${indexed} of ${pages.length} pages indexed, in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+        prepared?.prune();
+        const unchanged = prepared ? ` (${prepared.reused} unchanged since the last build)` : '';
+        logger.info(`Search index: ${indexed} of ${pages.length} pages indexed${unchanged}, in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
       },
       'astro:server:setup': ({ server }) => {
         const prefix = `${base}pagefind/`;

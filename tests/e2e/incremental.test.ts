@@ -40,13 +40,23 @@ function differences(a: Map<string, Buffer>, b: Map<string, Buffer>): string[] {
   return [...names].filter((name) => !(a.get(name)?.equals(b.get(name) ?? Buffer.alloc(0)) ?? false)).sort();
 }
 
-/** Builds the collection; returns the site's files and the loader's line of what it rendered. */
-function build(name: string, env: Record<string, string> = {}): { files: Map<string, Buffer>; rendered: string } {
+interface Build {
+  files: Map<string, Buffer>;
+  /** The loader's line of what it rendered. */
+  rendered: string;
+  /** Pages given to the search index, and how many of them were read back as prepared before. */
+  indexed: { pages: number; unchanged: number };
+}
+
+/** Builds the collection into a folder of its own. */
+function build(name: string, env: Record<string, string> = {}): Build {
   const outDir = join(outputs, name);
   const result = astroBuild(outDir, { EDITION_CONTENT: content, ...env });
   if (result.status !== 0) throw new Error(`The ${name} build failed:\n${result.stdout}\n${result.stderr}`);
   const rendered = /\d+ documents: \d+ rendered, \d+ unchanged since the last build/.exec(result.stdout)?.[0] ?? `(no line in the log)\n${result.stdout}`;
-  return { files: siteFiles(outDir), rendered };
+  const search = /Search index: (\d+) of \d+ pages indexed \((\d+) unchanged since the last build\)/.exec(result.stdout);
+  if (!search) throw new Error(`The ${name} build logged no line of its search index:\n${result.stdout}`);
+  return { files: siteFiles(outDir), rendered, indexed: { pages: Number(search[1]), unchanged: Number(search[2]) } };
 }
 
 const edit = (path: string, from: string, to: string) => {
@@ -55,8 +65,8 @@ const edit = (path: string, from: string, to: string) => {
   writeFileSync(path, text.replace(from, to));
 };
 
-let cold: ReturnType<typeof build>;
-let warm: ReturnType<typeof build>;
+let cold: Build;
+let warm: Build;
 
 beforeAll(() => {
   const generated = spawnSync(process.execPath, ['scripts/generate-collection.ts', String(count), content], { encoding: 'utf8' });
@@ -78,6 +88,13 @@ describe(`a collection of ${count} documents built again`, () => {
     expect(warm.rendered).toBe(`${count} documents: 0 rendered, ${count} unchanged since the last build`);
     expect(cold.files.size).toBeGreaterThan(count * 5);
     expect(differences(cold.files, warm.files)).toEqual([]);
+  });
+
+  test('the warm build prepares no page for the search index again, and its index is the same bytes', () => {
+    expect(cold.indexed.pages).toBeGreaterThan(count);
+    expect(cold.indexed.unchanged).toBe(0);
+    expect(warm.indexed).toEqual({ pages: cold.indexed.pages, unchanged: cold.indexed.pages });
+    expect(differences(cold.files, warm.files).filter((file) => file.startsWith('pagefind/'))).toEqual([]);
   });
 
   test('a changed document is rendered alone; its pages change, and the entries that quote the changed paragraph', () => {
@@ -102,6 +119,10 @@ describe(`a collection of ${count} documents built again`, () => {
     const changedFiles = differences(warm.files, after.files);
     expect(changedFiles).toContain(`documents/${changed}/index.html`);
     expect(changedFiles.filter((file) => !allowed(file))).toEqual([]);
+    // The search index is given the pages that changed as new pages, the others as prepared before.
+    const changedPages = changedFiles.filter((file) => file.endsWith('.html') && after.files.get(file)?.includes('data-pagefind-body'));
+    expect(changedPages.length).toBeGreaterThan(0);
+    expect(after.indexed).toEqual({ pages: warm.indexed.pages, unchanged: warm.indexed.pages - changedPages.length });
   }, 120_000);
 
   test("a new gloss renders no document, yet the entity's page shows it", () => {

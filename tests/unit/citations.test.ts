@@ -4,10 +4,19 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
-import { Cite } from '@citation-js/core';
+import { Cite, plugins } from '@citation-js/core';
 import { describe, expect, test } from 'vitest';
 import { archiveLocation, type CslItem, cslItem, cslName, documentUrl, exportNote, pinpoint } from '../../src/lib/citation-item.ts';
-import { bibliographyEntryHtml, citationSet, paragraphStyleCitations, pinpointedCitations, toBibtex, toCslJson, toRis } from '../../src/content/citations.ts';
+import {
+  bibliographyEntryHtml,
+  citationSet,
+  paragraphStyleCitations,
+  pinpointedCitations,
+  plainTextOf,
+  toBibtex,
+  toCslJson,
+  toRis,
+} from '../../src/content/citations.ts';
 import { paragraphDirectives } from '../helpers/directives.ts';
 import { fixMlaLocatorSpace, loadStyles, styleInfo } from '../../src/content/csl-styles.ts';
 import { documentSchema } from '../../src/schemas/document.ts';
@@ -200,5 +209,52 @@ describe('every paragraph’s citations, formatted once per document', () => {
     expect(fromTemplate).toEqual([false, false]);
     expect(citations[1]?.chicagoShortNote).toEqual(pinpointedCitations(item('p5'), again).chicagoShortNote);
     expect(citations[1]?.chicagoShortNote.text).toContain('5–6');
+  });
+});
+
+describe('plain text taken from the engine’s HTML', () => {
+  /** What the engine gives in its own text output: the reference the HTML is read against. */
+  const engineText = (style: string, item: CslItem, kind: 'citation' | 'bibliography', point?: ReturnType<typeof pinpoint>) => {
+    const engine = plugins.config.get('@csl').engine([item], style, 'en-US', 'text');
+    engine.updateItems([item.id]);
+    if (kind === 'bibliography') return engine.makeBibliography()[1].join('').trim();
+    const entry = point ? { id: item.id, locator: point.locator, label: point.locatorLabel } : { id: item.id };
+    return String(engine.makeCitationCluster([entry])).trim();
+  };
+  // Titles a record may have: an ampersand, angle brackets, quotation inside a title, markup
+  // the engine reads (italics, no-case), non-Latin script, two spaces, a superscript character.
+  const titles = [
+    data.title,
+    'Memorandum of Conversation: Mao & Antonov on <Taiwan>',
+    'On the "Coastal Islands" and \u2018Two Chinas\u2019',
+    'Notes on <i>Pravda</i> and <span class="nocase">iPhone</span>-era readers',
+    '毛泽东 与 安东诺夫 — Record № 7',
+    'Two  spaces and the 2\u00B2 square',
+  ];
+  const items = titles.map((title, index) => ({ ...cslItem(data, address, `p${index + 1}`), title }));
+
+  test.each(titles.map((title, index) => [title, index] as const))('every style’s citations and entries of “%s” are the engine’s own text', (_, index) => {
+    const item = items[index] as CslItem;
+    const point = pinpoint(`p${index + 1}`);
+    const set = citationSet(item, item, point);
+    expect(set.chicagoNote.text).toBe(engineText('chicago-fullnote-bibliography', item, 'citation', point));
+    expect(set.chicagoShortNote.text).toBe(engineText('chicago-note-bibliography', item, 'citation', point));
+    expect(set.mlaInText.text).toBe(engineText('modern-language-association', item, 'citation', point));
+    expect(set.apaInText.text).toBe(engineText('apa', item, 'citation', point));
+    expect(set.chicagoBibliography.text).toBe(engineText('chicago-note-bibliography', item, 'bibliography'));
+    expect(set.mlaWorksCited.text).toBe(engineText('modern-language-association', item, 'bibliography'));
+    expect(set.apaReference.text).toBe(engineText('apa', item, 'bibliography'));
+    // Read from the HTML, except for the title whose two spaces the HTML cannot give back.
+    expect(plainTextOf(set.chicagoNote.html) === undefined, set.chicagoNote.html).toBe(index === 5);
+  });
+
+  test('is refused where the HTML cannot be read back: a no-break space, a superscript, a block, another entity', () => {
+    expect(plainTextOf('Antonov, <i>Record</i> &#38; notes &#60;1&#62;')).toBe('Antonov, Record & notes <1>');
+    expect(plainTextOf('&#38;#60;')).toBe('&#60;');
+    expect(plainTextOf('Two\u00A0 spaces')).toBeUndefined();
+    expect(plainTextOf('2<sup>2</sup>')).toBeUndefined();
+    expect(plainTextOf('H<sub>2</sub>O')).toBeUndefined();
+    expect(plainTextOf('<div class="csl-left-margin">1.</div>')).toBeUndefined();
+    expect(plainTextOf('Fish &amp; chips')).toBeUndefined();
   });
 });
