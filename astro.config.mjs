@@ -1,5 +1,4 @@
 // @ts-check
-import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import pagefind from './src/integrations/pagefind.ts';
 import siteAddress from './src/integrations/site-address.ts';
@@ -9,7 +8,7 @@ import { contentDir } from './src/content/content-files.ts';
 import { pipelineInputs } from './src/content/pipeline-inputs.ts';
 import { codeDigest, preparedPagesDir } from './src/content/render-cache.ts';
 import { publicOrigin } from './src/lib/site.ts';
-import { rehypePlugins, remarkPlugins, remarkRehypeOptions } from './src/plugins/index.ts';
+import { markdownProcessor } from './src/plugins/index.ts';
 
 const base = process.env.BASE_PATH ?? '/';
 const site = publicOrigin(process.env.SITE_URL);
@@ -44,13 +43,5 @@ export default defineConfig({
       cache: { dir: preparedPagesDir('.', contentDir), codeDigest: codeDigest('.') },
     }),
   ],
-  markdown: {
-    processor: unified({
-      // SmartyPants would rewrite the source's "--" and quotes: the transcription stays as it is.
-      smartypants: false,
-      remarkPlugins: remarkPlugins(pipelineOptions),
-      remarkRehype: remarkRehypeOptions,
-      rehypePlugins: rehypePlugins(),
-    }),
-  },
+  markdown: { processor: markdownProcessor(pipelineOptions) },
 });

@@ -1,16 +1,15 @@
 import { isAbsolute, join, relative, resolve } from 'node:path';
+import type { AstroMarkdownOptions } from '@astrojs/markdown-remark';
 import { pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'astro/zod';
 import { type CitingDocument, citedIds, countCited, relatedRecordCitations, sourceCountLine } from '../content/bibliography.ts';
 import { contentDir, documentsDir } from '../content/content-files.ts';
-import { checkContent, ContentProblems, contentReport, type PlacedProblem } from '../content/content-problems.ts';
-import { CitationWorkers } from '../content/citation-workers.ts';
+import { checkContent, ContentProblems, contentReport } from '../content/content-problems.ts';
 import { linePreservingSource } from '../content/line-preserving-source.ts';
 import { documentKey, pipelineInputs, sharedInputsDigest } from '../content/pipeline-inputs.ts';
 import { type CachedRender, codeDigest, forgetRemovedFolders, RenderCache } from '../content/render-cache.ts';
-import type { ParagraphDirective } from '../lib/text-fragment.ts';
-import type { DocumentProblem } from '../plugins/report-problems.ts';
+import { RenderWorkers } from '../content/render-workers.ts';
 import type { DocumentData } from '../schemas/document.ts';
 
 /**
@@ -41,73 +40,79 @@ export function documentsLoader(schema: z.ZodType, root = '.'): Loader {
 }
 
 async function loadAll(context: LoaderContext, schema: z.ZodType, root: string): Promise<void> {
-  const { store, parseData, renderMarkdown, config } = context;
+  const { store, parseData, config } = context;
   // As the author names it: relative to the project, unless EDITION_CONTENT gave a full path.
   const folder = isAbsolute(contentDir) ? contentDir : join(root, contentDir);
   const check = await checkContent(folder, schema);
   const problems = [...check.problems];
-  const entries = [];
-  const citing: CitingDocument[] = [];
   forgetRemovedFolders(root);
   const cache = new RenderCache(root, contentDir);
   const site = config.site;
   const { options } = pipelineInputs(folder, config.base);
   const shared = sharedInputsDigest(codeDigest(root), options, site);
+  let workers: RenderWorkers | undefined;
   let rendered = 0;
-  let workers: CitationWorkers | undefined;
-  const writes = new Set<Promise<void>>();
+  // Each document's entry and what it cites, in the folder's order, once its render is in.
+  const loaded: Promise<{ entry: DocumentEntry; citing: CitingDocument } | undefined>[] = [];
+  const pending = new Set<Promise<unknown>>();
   // Every document is rendered (or read back from an earlier build's identical render), so that
   // one build reports the problems of all of them.
   for (const { path, markdown, frontmatter, slug: id } of check.documents) {
     const data = await parseData({ id, data: frontmatter, filePath: path });
     const key = documentKey(shared, path, markdown, options.lock[id]);
-    let recorded = cache.recorded(key);
-    if (recorded === undefined) {
-      let result: Awaited<ReturnType<typeof renderMarkdown>>;
-      try {
-        result = await renderMarkdown(linePreservingSource(markdown, frontmatter), { fileURL: pathToFileURL(resolve(root, path)) });
-      } catch (error) {
-        problems.push(describeFailure(path, error));
-        continue;
-      }
-      // The plugins' problems, recorded by the pipeline's last step instead of failing the render.
-      const found = result.metadata?.frontmatter?.['problems'] as DocumentProblem[] | undefined;
-      if (found !== undefined) {
-        problems.push(...found.map(({ line, column, reason }) => ({ path, line, column, message: reason })));
-        continue;
-      }
-      const fresh = { html: result.html, frontmatter: recordedData(result.metadata?.frontmatter ?? {}, frontmatter) };
-      recorded = fresh.frontmatter;
-      // Its citations are formatted on another core while the next documents render; the entry
-      // is written once they are in.
-      workers ??= new CitationWorkers();
-      const writing = workers
-        .format({ data: data as DocumentData, directives: directivesOf(fresh, path), site, base: config.base })
-        .then((citations) => cache.write(key, fresh, citations));
-      writes.add(writing);
-      writing.then(
-        () => writes.delete(writing),
-        () => undefined,
-      );
-      // A few documents ahead at most, so that the renders waiting for their citations stay few.
-      if (writes.size >= 8) await Promise.race(writes);
-      rendered++;
+    const entryOf = (recorded: CachedRender['frontmatter']) => {
+      const cited = recorded['citedSources'];
+      return {
+        // Astro wants the path relative to the project, even for a collection kept elsewhere.
+        // Neither the Markdown body nor the HTML is kept in the store: Astro holds every entry in
+        // memory and writes them all as one JSON string, which for thousands of documents is the
+        // build's limit. The pages read the render by its key, the entry's digest
+        // (src/data/site-data.ts).
+        entry: { id, data, filePath: relative(resolve(root), resolve(root, path)), digest: key },
+        citing: { slug: id, path, notes: Array.isArray(cited) ? cited.map(String) : [], related: relatedRecordCitations(markdown, path) },
+      };
+    };
+    const recorded = cache.recorded(key);
+    if (recorded !== undefined) {
+      loaded.push(Promise.resolve(entryOf(recorded)));
+      continue;
     }
-    const cited = recorded['citedSources'];
-    citing.push({
-      slug: id,
-      path,
-      notes: Array.isArray(cited) ? cited.map(String) : [],
-      related: relatedRecordCitations(markdown, path),
+    // Rendered and cited on the worker threads while the next documents are handed out.
+    workers ??= new RenderWorkers({ folder, base: config.base, markdown: markdownSettings(config) });
+    const job = {
+      source: linePreservingSource(markdown, frontmatter),
+      fileUrl: pathToFileURL(resolve(root, path)).href,
+      data: data as DocumentData,
+      site,
+      base: config.base,
+    };
+    const rendering = workers.render(job).then((result) => {
+      if ('failure' in result) {
+        problems.push({ path, line: result.failure.line ?? 1, column: result.failure.column ?? 1, message: result.failure.message });
+        return undefined;
+      }
+      if ('problems' in result) {
+        problems.push(...result.problems.map(({ line, column, reason }) => ({ path, line, column, message: reason })));
+        return undefined;
+      }
+      const fresh = { html: result.html, frontmatter: recordedData(result.frontmatter, frontmatter) };
+      cache.write(key, fresh, result.citations);
+      rendered++;
+      return entryOf(fresh.frontmatter);
     });
-    // Astro wants the path relative to the project, even for a collection kept elsewhere. Neither
-    // the Markdown body nor the HTML is kept in the store: Astro holds every entry in memory and
-    // writes them all as one JSON string, which for thousands of documents is the build's limit.
-    // The pages read the render by its key, the entry's digest (src/data/site-data.ts).
-    entries.push({ id, data, filePath: relative(resolve(root), resolve(root, path)), digest: key });
+    loaded.push(rendering);
+    pending.add(rendering);
+    rendering.then(
+      () => pending.delete(rendering),
+      () => undefined,
+    );
+    // A few documents per worker in flight: enough to keep each busy, few enough that the
+    // renders waiting to be written stay few.
+    if (pending.size >= 2 * workers.size) await Promise.race(pending);
   }
+  let results: Awaited<(typeof loaded)[number]>[];
   try {
-    await Promise.all(writes);
+    results = await Promise.all(loaded);
   } finally {
     await workers?.close();
   }
@@ -115,7 +120,11 @@ async function loadAll(context: LoaderContext, schema: z.ZodType, root: string):
     context.logger.error(contentReport(problems));
     throw new ContentProblems(problems.length);
   }
-  const cited = citedIds(check.citingEntities, citing);
+  const entries = results.flatMap((result) => (result ? [result.entry] : []));
+  const cited = citedIds(
+    check.citingEntities,
+    results.flatMap((result) => (result ? [result.citing] : [])),
+  );
   context.logger.info(sourceCountLine(countCited(check.works, cited)));
   const removed = cache.prune(new Set(entries.map((entry) => entry.digest)));
   context.logger.info(
@@ -125,21 +134,28 @@ async function loadAll(context: LoaderContext, schema: z.ZodType, root: string):
   for (const entry of entries) store.set(entry);
 }
 
+interface DocumentEntry {
+  id: string;
+  data: Record<string, unknown>;
+  filePath: string;
+  digest: string;
+}
+
+/** What Astro's content layer gives its Markdown processor besides the processor itself. */
+function markdownSettings(config: LoaderContext['config']): AstroMarkdownOptions {
+  const { markdown, image } = config;
+  // The values Astro's content layer passes; its config's types are only looser than the
+  // processor's under this project's exactOptionalPropertyTypes.
+  return {
+    image,
+    syntaxHighlight: markdown.syntaxHighlight,
+    shikiConfig: markdown.shikiConfig,
+    gfm: markdown.gfm,
+    smartypants: markdown.smartypants,
+  } as AstroMarkdownOptions;
+}
+
 /** What the plugins recorded, without the document's frontmatter that Astro copies in (the entry's data has it). */
 function recordedData(recorded: Record<string, unknown>, own: Record<string, unknown>): CachedRender['frontmatter'] {
   return Object.fromEntries(Object.entries(recorded).filter(([name]) => !Object.hasOwn(own, name)));
-}
-
-/** The paragraphs and their text directives, as the render recorded them: what the citations are made from. */
-function directivesOf(render: CachedRender, path: string): ParagraphDirective[] {
-  const directives = render.frontmatter['paragraphDirectives'];
-  if (!Array.isArray(directives)) throw new Error(`${path}: the render recorded no paragraphs (remarkRecordDirectives must run).`);
-  return directives as ParagraphDirective[];
-}
-
-/** A render that failed all the same (a plugin's VFileMessage, or an error of its own), at its place. */
-function describeFailure(path: string, error: unknown): PlacedProblem {
-  if (!(error instanceof Error)) return { path, line: 1, column: 1, message: String(error) };
-  const { line, column, reason } = error as Error & { line?: number; column?: number; reason?: string };
-  return { path, line: line ?? 1, column: column ?? 1, message: reason ?? error.message };
 }

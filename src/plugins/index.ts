@@ -5,7 +5,7 @@
  * the plugins' fixtures), so that nothing assembles a pipeline of its own. The plugins report
  * problems and go on; the last step ends the run on them all (src/plugins/report-problems.ts).
  */
-import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
+import { type RehypePlugins, type RemarkPlugins, unified as astroMarkdown } from '@astrojs/markdown-remark';
 import rehypeRaw from 'rehype-raw';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
@@ -74,6 +74,21 @@ const editionRehypePlugins = [rehypeSafeHtml, rehypeSidenotes];
  */
 export function rehypePlugins(): RehypePlugins {
   return [...editionRehypePlugins, [rehypeReportProblems, { mode: 'record' }]];
+}
+
+/**
+ * The edition's Markdown processor for Astro (`markdown.processor` in astro.config.mjs), which
+ * the documents loader's worker threads also build (src/content/render-worker.ts): one
+ * definition, so that a document renders the same wherever it renders.
+ */
+export function markdownProcessor(options: PipelineOptions): ReturnType<typeof astroMarkdown> {
+  return astroMarkdown({
+    // SmartyPants would rewrite the source's "--" and quotes: the transcription stays as it is.
+    smartypants: false,
+    remarkPlugins: remarkPlugins(options),
+    remarkRehype: remarkRehypeOptions,
+    rehypePlugins: rehypePlugins(),
+  });
 }
 
 export interface ProcessorOptions extends PipelineOptions {
