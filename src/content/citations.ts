@@ -49,6 +49,15 @@ function registerStyles(): void {
   registered = true;
 }
 
+/**
+ * Builds each style's engine ahead of the first citation: about 1.5 s of a worker's start, done
+ * while the main thread still checks the content, rather than when the first document waits.
+ */
+export function prepareEngines(): void {
+  registerStyles();
+  for (const style of loadStyles()) plugins.config.get('@csl').engine([], style.id, lang, 'html');
+}
+
 /** The entry inside Citation.js's `<div class="csl-bib-body"><div class="csl-entry">…</div></div>`. */
 export function bibliographyEntryHtml(html: string): string {
   const entry = /<div[^>]*class="csl-entry"[^>]*>([\s\S]*?)<\/div>\s*<\/div>\s*$/.exec(html);

@@ -125,11 +125,21 @@ export class RenderCache {
    */
   recorded(key: string): CachedRender['frontmatter'] | undefined {
     try {
-      if (!existsSync(join(this.dir, `${key}.citations.json`)) || !existsSync(join(this.dir, `${key}.html`))) return undefined;
+      if (!this.has(key)) return undefined;
       return this.frontmatter(key);
     } catch {
       return undefined;
     }
+  }
+
+  /** Whether no render is kept at all: nothing of an earlier build to read back. */
+  isEmpty(): boolean {
+    return !existsSync(this.dir) || !readdirSync(this.dir).some((name) => name.endsWith('.citations.json'));
+  }
+
+  /** Whether `key` has a whole entry (its citations are written last), without reading it. */
+  has(key: string): boolean {
+    return existsSync(join(this.dir, `${key}.citations.json`)) && existsSync(join(this.dir, `${key}.html`));
   }
 
   write(key: string, render: CachedRender, citations: unknown): void {

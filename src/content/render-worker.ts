@@ -9,12 +9,14 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { markdownProcessor } from '../plugins/index.ts';
 import type { DocumentProblem } from '../plugins/report-problems.ts';
 import type { ParagraphDirective } from '../lib/text-fragment.ts';
+import { prepareEngines } from './citations.ts';
 import { documentCitations } from './document-citations.ts';
 import { pipelineInputs } from './pipeline-inputs.ts';
 import type { Rendered, RenderJob, RenderReply, RenderSetup } from './render-workers.ts';
 
 const setup = workerData as RenderSetup;
 const renderer = markdownProcessor(pipelineInputs(setup.folder, setup.base).options).createRenderer(setup.markdown);
+prepareEngines();
 
 async function render(job: RenderJob): Promise<Rendered> {
   const { frontmatter, content } = parseFrontmatter(job.source);

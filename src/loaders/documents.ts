@@ -1,3 +1,5 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { AstroMarkdownOptions } from '@astrojs/markdown-remark';
 import { pathToFileURL } from 'node:url';
@@ -43,95 +45,108 @@ async function loadAll(context: LoaderContext, schema: z.ZodType, root: string):
   const { store, parseData, config } = context;
   // As the author names it: relative to the project, unless EDITION_CONTENT gave a full path.
   const folder = isAbsolute(contentDir) ? contentDir : join(root, contentDir);
-  const check = await checkContent(folder, schema);
-  const problems = [...check.problems];
   forgetRemovedFolders(root);
   const cache = new RenderCache(root, contentDir);
-  const site = config.site;
-  const { options } = pipelineInputs(folder, config.base);
-  const shared = sharedInputsDigest(codeDigest(root), options, site);
-  let workers: RenderWorkers | undefined;
-  let rendered = 0;
-  // Each document's entry and what it cites, in the folder's order, once its render is in.
-  const loaded: Promise<{ entry: DocumentEntry; citing: CitingDocument } | undefined>[] = [];
-  const pending = new Set<Promise<unknown>>();
-  // Every document is rendered (or read back from an earlier build's identical render), so that
-  // one build reports the problems of all of them.
-  for (const { path, markdown, frontmatter, slug: id } of check.documents) {
-    const data = await parseData({ id, data: frontmatter, filePath: path });
-    const key = documentKey(shared, path, markdown, options.lock[id]);
-    const entryOf = (recorded: CachedRender['frontmatter']) => {
-      const cited = recorded['citedSources'];
-      return {
-        // Astro wants the path relative to the project, even for a collection kept elsewhere.
-        // Neither the Markdown body nor the HTML is kept in the store: Astro holds every entry in
-        // memory and writes them all as one JSON string, which for thousands of documents is the
-        // build's limit. The pages read the render by its key, the entry's digest
-        // (src/data/site-data.ts).
-        entry: { id, data, filePath: relative(resolve(root), resolve(root, path)), digest: key },
-        citing: { slug: id, path, notes: Array.isArray(cited) ? cited.map(String) : [], related: relatedRecordCitations(markdown, path) },
-      };
-    };
-    const recorded = cache.recorded(key);
-    if (recorded !== undefined) {
-      loaded.push(Promise.resolve(entryOf(recorded)));
-      continue;
-    }
-    // Rendered and cited on the worker threads while the next documents are handed out.
-    workers ??= new RenderWorkers({ folder, base: config.base, markdown: markdownSettings(config) });
-    const job = {
-      source: linePreservingSource(markdown, frontmatter),
-      fileUrl: pathToFileURL(resolve(root, path)).href,
-      data: data as DocumentData,
-      site,
-      base: config.base,
-    };
-    const rendering = workers.render(job).then((result) => {
-      if ('failure' in result) {
-        problems.push({ path, line: result.failure.line ?? 1, column: result.failure.column ?? 1, message: result.failure.message });
-        return undefined;
-      }
-      if ('problems' in result) {
-        problems.push(...result.problems.map(({ line, column, reason }) => ({ path, line, column, message: reason })));
-        return undefined;
-      }
-      const fresh = { html: result.html, frontmatter: recordedData(result.frontmatter, frontmatter) };
-      cache.write(key, fresh, result.citations);
-      rendered++;
-      return entryOf(fresh.frontmatter);
-    });
-    loaded.push(rendering);
-    pending.add(rendering);
-    rendering.then(
-      () => pending.delete(rendering),
-      () => undefined,
-    );
-    // A few documents per worker in flight: enough to keep each busy, few enough that the
-    // renders waiting to be written stay few.
-    if (pending.size >= 2 * workers.size) await Promise.race(pending);
-  }
-  let results: Awaited<(typeof loaded)[number]>[];
+  const setup = { folder, base: config.base, markdown: markdownSettings(config) };
+  // With no render to read back (a cold build), every document is rendered: the workers start
+  // now, and load their code while this thread checks the content.
+  const dir = resolve(root, documentsDir);
+  // (A missing folder is reported with the content's other problems.)
+  const files = existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.md')).length : 0;
+  let workers = cache.isEmpty() && files > 0 ? new RenderWorkers(setup, Math.min(availableParallelism(), files)) : undefined;
   try {
-    results = await Promise.all(loaded);
+    await loadDocuments();
   } finally {
     await workers?.close();
   }
-  if (problems.length > 0) {
-    context.logger.error(contentReport(problems));
-    throw new ContentProblems(problems.length);
+
+  async function loadDocuments(): Promise<void> {
+    const check = await checkContent(folder, schema);
+    const problems = [...check.problems];
+    const site = config.site;
+    const { options } = pipelineInputs(folder, config.base);
+    const shared = sharedInputsDigest(codeDigest(root), options, site);
+    const keys = check.documents.map(({ path, markdown, slug }) => documentKey(shared, path, markdown, options.lock[slug]));
+    // As many workers as there are cores, or documents to render if fewer: each worker's start
+    // (its code, the processor, the CSL engines) costs about as much as rendering a few documents.
+    const toRender = keys.filter((key) => !cache.has(key)).length;
+    let rendered = 0;
+    // Each document's entry and what it cites, in the folder's order, once its render is in.
+    const loaded: Promise<{ entry: DocumentEntry; citing: CitingDocument } | undefined>[] = [];
+    const pending = new Set<Promise<unknown>>();
+    // Every document is rendered (or read back from an earlier build's identical render), so that
+    // one build reports the problems of all of them.
+    for (const [index, { path, markdown, frontmatter, slug: id }] of check.documents.entries()) {
+      const data = await parseData({ id, data: frontmatter, filePath: path });
+      const key = keys[index] as string;
+      const entryOf = (recorded: CachedRender['frontmatter']) => {
+        const cited = recorded['citedSources'];
+        return {
+          // Astro wants the path relative to the project, even for a collection kept elsewhere.
+          // Neither the Markdown body nor the HTML is kept in the store: Astro holds every entry in
+          // memory and writes them all as one JSON string, which for thousands of documents is the
+          // build's limit. The pages read the render by its key, the entry's digest
+          // (src/data/site-data.ts).
+          entry: { id, data, filePath: relative(resolve(root), resolve(root, path)), digest: key },
+          citing: { slug: id, path, notes: Array.isArray(cited) ? cited.map(String) : [], related: relatedRecordCitations(markdown, path) },
+        };
+      };
+      const recorded = cache.recorded(key);
+      if (recorded !== undefined) {
+        loaded.push(Promise.resolve(entryOf(recorded)));
+        continue;
+      }
+      // Rendered and cited on the worker threads while the next documents are handed out.
+      workers ??= new RenderWorkers(setup, Math.min(availableParallelism(), toRender));
+      const job = {
+        source: linePreservingSource(markdown, frontmatter),
+        fileUrl: pathToFileURL(resolve(root, path)).href,
+        data: data as DocumentData,
+        site,
+        base: config.base,
+      };
+      const rendering = workers.render(job).then((result) => {
+        if ('failure' in result) {
+          problems.push({ path, line: result.failure.line ?? 1, column: result.failure.column ?? 1, message: result.failure.message });
+          return undefined;
+        }
+        if ('problems' in result) {
+          problems.push(...result.problems.map(({ line, column, reason }) => ({ path, line, column, message: reason })));
+          return undefined;
+        }
+        const fresh = { html: result.html, frontmatter: recordedData(result.frontmatter, frontmatter) };
+        cache.write(key, fresh, result.citations);
+        rendered++;
+        return entryOf(fresh.frontmatter);
+      });
+      loaded.push(rendering);
+      pending.add(rendering);
+      rendering.then(
+        () => pending.delete(rendering),
+        () => undefined,
+      );
+      // A few documents per worker in flight: enough to keep each busy, few enough that the
+      // renders waiting to be written stay few.
+      if (pending.size >= 2 * workers.size) await Promise.race(pending);
+    }
+    const results = await Promise.all(loaded);
+    if (problems.length > 0) {
+      context.logger.error(contentReport(problems));
+      throw new ContentProblems(problems.length);
+    }
+    const entries = results.flatMap((result) => (result ? [result.entry] : []));
+    const cited = citedIds(
+      check.citingEntities,
+      results.flatMap((result) => (result ? [result.citing] : [])),
+    );
+    context.logger.info(sourceCountLine(countCited(check.works, cited)));
+    const removed = cache.prune(new Set(entries.map((entry) => entry.digest)));
+    context.logger.info(
+      `${entries.length} documents: ${rendered} rendered, ${entries.length - rendered} unchanged since the last build${removed > 0 ? `; ${removed} files of earlier renders removed` : ''}.`,
+    );
+    store.clear();
+    for (const entry of entries) store.set(entry);
   }
-  const entries = results.flatMap((result) => (result ? [result.entry] : []));
-  const cited = citedIds(
-    check.citingEntities,
-    results.flatMap((result) => (result ? [result.citing] : [])),
-  );
-  context.logger.info(sourceCountLine(countCited(check.works, cited)));
-  const removed = cache.prune(new Set(entries.map((entry) => entry.digest)));
-  context.logger.info(
-    `${entries.length} documents: ${rendered} rendered, ${entries.length - rendered} unchanged since the last build${removed > 0 ? `; ${removed} files of earlier renders removed` : ''}.`,
-  );
-  store.clear();
-  for (const entry of entries) store.set(entry);
 }
 
 interface DocumentEntry {

@@ -94,12 +94,18 @@ describe('RenderCache', () => {
   test('reads back what it wrote, and an entry without its citations as none', () => {
     const cache = new RenderCache(scratch, 'entries');
     expect(cache.recorded('k1')).toBeUndefined();
+    expect(cache.has('k1')).toBe(false);
+    expect(cache.isEmpty()).toBe(true);
     cache.write('k1', { html: '<p>Text.</p>', frontmatter: { mentions: [] } }, { url: '/documents/a/' });
+    expect(cache.has('k1')).toBe(true);
+    expect(cache.isEmpty()).toBe(false);
     expect(cache.recorded('k1')).toEqual({ mentions: [] });
     expect(cache.html('k1')).toBe('<p>Text.</p>');
     expect(cache.citations('k1')).toEqual({ url: '/documents/a/' });
     rmSync(join(cache.dir, 'k1.citations.json'));
     expect(cache.recorded('k1')).toBeUndefined();
+    expect(cache.has('k1')).toBe(false);
+    expect(cache.isEmpty()).toBe(true);
   });
 
   test('prunes every entry the last build did not use, and leaves no partial file', () => {
