@@ -53,7 +53,7 @@ async function loadAll(context: LoaderContext, schema: z.ZodType, root: string):
   const dir = resolve(root, documentsDir);
   // (A missing folder is reported with the content's other problems.)
   const files = existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.md')).length : 0;
-  let workers = cache.isEmpty() && files > 0 ? new RenderWorkers(setup, Math.min(availableParallelism(), files)) : undefined;
+  let workers = cache.isEmpty() && files > 0 ? new RenderWorkers(setup, workersFor(files)) : undefined;
   try {
     await loadDocuments();
   } finally {
@@ -67,8 +67,7 @@ async function loadAll(context: LoaderContext, schema: z.ZodType, root: string):
     const { options } = pipelineInputs(folder, config.base);
     const shared = sharedInputsDigest(codeDigest(root), options, site);
     const keys = check.documents.map(({ path, markdown, slug }) => documentKey(shared, path, markdown, options.lock[slug]));
-    // As many workers as there are cores, or documents to render if fewer: each worker's start
-    // (its code, the processor, the CSL engines) costs about as much as rendering a few documents.
+    // Workers for the documents to render (workersFor), once the first of them is met.
     const toRender = keys.filter((key) => !cache.has(key)).length;
     let rendered = 0;
     // Each document's entry and what it cites, in the folder's order, once its render is in.
@@ -97,7 +96,7 @@ async function loadAll(context: LoaderContext, schema: z.ZodType, root: string):
         continue;
       }
       // Rendered and cited on the worker threads while the next documents are handed out.
-      workers ??= new RenderWorkers(setup, Math.min(availableParallelism(), toRender));
+      workers ??= new RenderWorkers(setup, workersFor(toRender));
       const job = {
         source: linePreservingSource(markdown, frontmatter),
         fileUrl: pathToFileURL(resolve(root, path)).href,
@@ -147,6 +146,15 @@ async function loadAll(context: LoaderContext, schema: z.ZodType, root: string):
     store.clear();
     for (const entry of entries) store.set(entry);
   }
+}
+
+/**
+ * How many workers render `count` documents: one per 50 documents, up to one per core. A
+ * worker's start (its code, the processor, the CSL engines: about 3 s of a core) costs about as
+ * much as rendering 25 documents, so a small collection renders fastest on one.
+ */
+function workersFor(count: number): number {
+  return Math.max(1, Math.min(availableParallelism(), Math.ceil(count / 50)));
 }
 
 interface DocumentEntry {
