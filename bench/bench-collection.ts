@@ -137,7 +137,7 @@ function phases(output: string): string {
   const duration = '(\\d+m(?: [\\d.]+s)?|[\\d.]+s)';
   const collect = new RegExp(`Collecting build info\\.\\.\\.\\s*\\n.*?Completed in ${duration}`, 's').exec(clean)?.[1];
   const routes = new RegExp(`generating static routes[\\s\\S]*?Completed in ${duration}`).exec(clean)?.[1];
-  const index = /Search index: (\d+) of \d+ pages indexed, in ([\d.]+) s/.exec(clean);
+  const index = /Search index: (\d+) of \d+ pages indexed(?: \(\d+ unchanged since the last build\))?, in ([\d.]+) s/.exec(clean);
   return [collect && `content loaded and rendered ${collect}`, routes && `pages written ${routes}`, index && `search index of ${index[1]} pages ${index[2]} s`]
     .filter(Boolean)
     .join('; ');
