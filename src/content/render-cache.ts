@@ -103,7 +103,7 @@ export function forgetRemovedFolders(root: string): void {
 }
 
 /** Writes a file whole or not at all: a build stopped half-way never leaves half an entry. */
-function writeAtomically(path: string, text: string): void {
+export function writeAtomically(path: string, text: string): void {
   const partial = `${path}.${process.pid}.partial`;
   writeFileSync(partial, text);
   renameSync(partial, path);

@@ -6,9 +6,9 @@
  * `version` (the preparing code and its options), never of a time or a path: a page that came
  * out the same is prepared the same, whichever document it belongs to.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { digestOf } from '../content/render-cache.ts';
+import { digestOf, writeAtomically } from '../content/render-cache.ts';
 
 export class PreparedPages {
   readonly #dir: string;
@@ -34,9 +34,7 @@ export class PreparedPages {
     const prepared = prepare(html);
     mkdirSync(this.#dir, { recursive: true });
     // Whole or not at all: a build stopped half-way leaves no half page to be read back.
-    const partial = `${file}.${process.pid}.partial`;
-    writeFileSync(partial, prepared);
-    renameSync(partial, file);
+    writeAtomically(file, prepared);
     return prepared;
   }
 

@@ -7,7 +7,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'astro/zod';
 import { type CitingDocument, citedIds, countCited, relatedRecordCitations, sourceCountLine } from '../content/bibliography.ts';
 import { contentDir, documentsDir } from '../content/content-files.ts';
-import { checkContent, ContentProblems, contentReport } from '../content/content-problems.ts';
+import { checkContent, ContentProblems, contentReport, type PlacedProblem } from '../content/content-problems.ts';
 import { linePreservingSource } from '../content/line-preserving-source.ts';
 import { documentKey, pipelineInputs, sharedInputsDigest } from '../content/pipeline-inputs.ts';
 import { type CachedRender, codeDigest, forgetRemovedFolders, RenderCache } from '../content/render-cache.ts';
@@ -71,7 +71,9 @@ async function loadAll(context: LoaderContext, schema: z.ZodType, root: string):
     const toRender = keys.filter((key) => !cache.has(key)).length;
     let rendered = 0;
     // Each document's entry and what it cites, in the folder's order, once its render is in.
-    const loaded: Promise<{ entry: DocumentEntry; citing: CitingDocument } | undefined>[] = [];
+    // (Problems are kept with their document, so that the report lists them in the folder's
+    // order, whichever worker finished first.)
+    const loaded: Promise<{ entry: DocumentEntry; citing: CitingDocument } | { problems: PlacedProblem[] }>[] = [];
     const pending = new Set<Promise<unknown>>();
     // Every document is rendered (or read back from an earlier build's identical render), so that
     // one build reports the problems of all of them.
@@ -106,12 +108,10 @@ async function loadAll(context: LoaderContext, schema: z.ZodType, root: string):
       };
       const rendering = workers.render(job).then((result) => {
         if ('failure' in result) {
-          problems.push({ path, line: result.failure.line ?? 1, column: result.failure.column ?? 1, message: result.failure.message });
-          return undefined;
+          return { problems: [{ path, line: result.failure.line ?? 1, column: result.failure.column ?? 1, message: result.failure.message }] };
         }
         if ('problems' in result) {
-          problems.push(...result.problems.map(({ line, column, reason }) => ({ path, line, column, message: reason })));
-          return undefined;
+          return { problems: result.problems.map(({ line, column, reason }) => ({ path, line, column, message: reason })) };
         }
         const fresh = { html: result.html, frontmatter: recordedData(result.frontmatter, frontmatter) };
         cache.write(key, fresh, result.citations);
@@ -129,14 +129,16 @@ async function loadAll(context: LoaderContext, schema: z.ZodType, root: string):
       if (pending.size >= 2 * workers.size) await Promise.race(pending);
     }
     const results = await Promise.all(loaded);
+    const documents = results.flatMap((result) => ('problems' in result ? [] : [result]));
+    problems.push(...results.flatMap((result) => ('problems' in result ? result.problems : [])));
     if (problems.length > 0) {
       context.logger.error(contentReport(problems));
       throw new ContentProblems(problems.length);
     }
-    const entries = results.flatMap((result) => (result ? [result.entry] : []));
+    const entries = documents.map((document) => document.entry);
     const cited = citedIds(
       check.citingEntities,
-      results.flatMap((result) => (result ? [result.citing] : [])),
+      documents.map((document) => document.citing),
     );
     context.logger.info(sourceCountLine(countCited(check.works, cited)));
     const removed = cache.prune(new Set(entries.map((entry) => entry.digest)));
