@@ -6,7 +6,8 @@ import siteHeaders from './src/integrations/site-headers.ts';
 import { plainDynamicImports } from './src/integrations/plain-dynamic-imports.ts';
 import { contentDir } from './src/content/content-files.ts';
 import { pipelineInputs } from './src/content/pipeline-inputs.ts';
-import { codeDigest, preparedPagesDir } from './src/content/render-cache.ts';
+import { codeDigest, preparedPagesDir, searchBundlesDir } from './src/content/render-cache.ts';
+import { pagesPerBundleFrom } from './src/integrations/search-bundles.ts';
 import { publicOrigin } from './src/lib/site.ts';
 import { markdownProcessor } from './src/plugins/index.ts';
 
@@ -24,7 +25,10 @@ export default defineConfig({
   trailingSlash: 'always',
   // Styles and scripts stay in files, never inlined into the page: the Content-Security-Policy
   // (src/lib/csp.ts) allows only files from this origin, no inline code.
-  build: { inlineStylesheets: 'never' },
+  // Sixteen pages rendered at once: one at a time, the build waits on each page's files being
+  // written and reads back, idle for more than half of the pages' phase (measured at 1,000
+  // documents: 32 s one at a time, 18 s sixteen at a time, the same bytes written).
+  build: { inlineStylesheets: 'never', concurrency: 16 },
   // Vite would otherwise inline small scripts and assets (as data: URLs) under 4 KB.
   vite: { build: { assetsInlineLimit: 0 }, plugins: [plainDynamicImports()] },
   integrations: [
@@ -39,8 +43,10 @@ export default defineConfig({
           .filter((entity) => ['person', 'place', 'organization', 'event'].includes(entity.type))
           .map((entity) => [entity.id, { filter: entity.type, value: entity.name }]),
       ),
-      // A page that came out as in the last build is not prepared for the index again.
-      cache: { dir: preparedPagesDir('.', contentDir), codeDigest: codeDigest('.') },
+      // A page that came out as in the last build is not prepared for the index again, and a
+      // bundle of the index whose pages all did is copied from the last build.
+      cache: { dir: preparedPagesDir('.', contentDir), bundlesDir: searchBundlesDir('.', contentDir), codeDigest: codeDigest('.') },
+      pagesPerBundle: pagesPerBundleFrom(process.env.SEARCH_PAGES_PER_BUNDLE),
     }),
   ],
   markdown: { processor: markdownProcessor(pipelineOptions) },

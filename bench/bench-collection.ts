@@ -137,8 +137,12 @@ function phases(output: string): string {
   const duration = '(\\d+m(?: [\\d.]+s)?|[\\d.]+s)';
   const collect = new RegExp(`Collecting build info\\.\\.\\.\\s*\\n.*?Completed in ${duration}`, 's').exec(clean)?.[1];
   const routes = new RegExp(`generating static routes[\\s\\S]*?Completed in ${duration}`).exec(clean)?.[1];
-  const index = /Search index: (\d+) of \d+ pages indexed(?: \(\d+ unchanged since the last build\))?, in ([\d.]+) s/.exec(clean);
-  return [collect && `content loaded and rendered ${collect}`, routes && `pages written ${routes}`, index && `search index of ${index[1]} pages ${index[2]} s`]
+  const index = /Search index: (\d+) pages in (\d+) bundles?.*?, in ([\d.]+) s/.exec(clean);
+  return [
+    collect && `content loaded and rendered ${collect}`,
+    routes && `pages written ${routes}`,
+    index && `search index of ${index[1]} pages in ${index[2]} bundle${index[2] === '1' ? '' : 's'} ${index[3]} s`,
+  ]
     .filter(Boolean)
     .join('; ');
 }

@@ -107,7 +107,8 @@ function folderSize(dir: string, include: (name: string) => boolean = () => true
   return { files, bytes };
 }
 
-const indexFile = (name: string) => name.endsWith('.pf_meta') || /^(index|filter|fragment)[/\\]/.test(name);
+// Every bundle's (src/integrations/search-bundles.ts): the first's at the top, the others' below it.
+const indexFile = (name: string) => name.endsWith('.pf_meta') || /(?:^|[/\\])(?:index|filter|fragment)[/\\]/.test(name);
 
 /** Builds the parts into `<out><base>` one after another, and writes `<out>/_headers` for all. */
 export function buildArchiveInParts(options: PartsOptions): PartReport[] {

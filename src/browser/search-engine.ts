@@ -116,15 +116,29 @@ export function createSearchEngine(base: string): SearchEngine {
     return partsList;
   };
 
+  // The index of a site comes in bundles (src/integrations/search-bundles.ts): the first, whose
+  // script and WebAssembly search them all, lists the others in bundles.json. Asked afresh on each
+  // visit, as Pagefind asks for its entry file: a list kept from an earlier build could name a
+  // bundle no longer there, which would fail every search.
+  const bundlesAfter = (first: string) =>
+    fetch(`${first}bundles.json`, { cache: 'no-cache' })
+      .then((response) => (response.ok ? (response.json() as Promise<string[]>) : []))
+      .catch(() => [] as string[])
+      .then((folders) => folders.map((folder) => `${first}${folder}`));
+
   // One promise for every caller: an index merged twice would give every result of its part twice.
   let engine: Promise<Pagefind> | undefined;
   const load = () => {
     engine ??= (async () => {
-      const [pagefind, { parts }] = await Promise.all([loadPagefind(base), loadParts()]);
+      const [pagefind, { parts }, ownBundles] = await Promise.all([loadPagefind(base), loadParts(), bundlesAfter(`${base}pagefind/`)]);
+      const ownFilter = parts ? { mergeFilter: { [partFilter]: parts.own.label } } : {};
       // In the page, not in a worker: one script less to fetch, and the index of one archive is
       // searched in milliseconds.
-      await pagefind.options({ baseUrl: base, noWorker: true, excerptLength: 24, ...(parts ? { mergeFilter: { [partFilter]: parts.own.label } } : {}) });
+      await pagefind.options({ baseUrl: base, noWorker: true, excerptLength: 24, ...ownFilter });
       await pagefind.init();
+      // Merged at once, not one after another: each costs a fetch or two, and Pagefind keeps the
+      // order in which they were asked for.
+      const merging = ownBundles.map((bundle) => pagefind.mergeIndex(bundle, { baseUrl: base, ...ownFilter }));
       if (parts) {
         const { others } = parts;
         // A part not deployed (or being replaced) must not take the others down: Pagefind keeps
@@ -138,10 +152,14 @@ export function createSearchEngine(base: string): SearchEngine {
           ),
         );
         unreachable = others.filter((_, index) => !answers[index]);
-        for (const part of others.filter((_, index) => answers[index])) {
-          await pagefind.mergeIndex(part.bundle, { baseUrl: part.base, mergeFilter: { [partFilter]: part.label } });
+        const reachable = others.filter((_, index) => answers[index]);
+        const theirBundles = await Promise.all(reachable.map((part) => bundlesAfter(part.bundle)));
+        for (const [index, part] of reachable.entries()) {
+          const options = { baseUrl: part.base, mergeFilter: { [partFilter]: part.label } };
+          for (const bundle of [part.bundle, ...(theirBundles[index] ?? [])]) merging.push(pagefind.mergeIndex(bundle, options));
         }
       }
+      await Promise.all(merging);
       return pagefind;
     })();
     return engine;

@@ -85,6 +85,11 @@ export function preparedPagesDir(root: string, contentDir: string): string {
   return join(renderCacheDir(root, contentDir), 'search-pages');
 }
 
+/** Where the search step keeps the bundles of the index it wrote (src/integrations/search-bundles.ts). */
+export function searchBundlesDir(root: string, contentDir: string): string {
+  return join(renderCacheDir(root, contentDir), 'search-bundles');
+}
+
 /** The file in each cache folder that names its content folder. */
 const contentFolderFile = 'content-folder.txt';
 

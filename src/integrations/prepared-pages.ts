@@ -2,13 +2,18 @@
  * The copies of built pages that the search index is given (src/lib/search-index.ts), kept on
  * disk between builds. Preparing a page means parsing and writing it again, a third of the
  * search step's time; a page whose HTML did not change since the last build (in a warm build,
- * nearly all of them) is read back instead. The key is a digest of the page's bytes and of
- * `version` (the preparing code and its options), never of a time or a path: a page that came
- * out the same is prepared the same, whichever document it belongs to.
+ * nearly all of them) is read back instead. The key is a digest of the page's bytes (`digest`,
+ * from `pageDigest`) and of `version` (the preparing code and its options), never of a time or a
+ * path: a page that came out the same is prepared the same, whichever document it belongs to.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { digestOf, writeAtomically } from '../content/render-cache.ts';
+
+/** The digest of a built page's bytes, by which its prepared copy and its bundle are known. */
+export function pageDigest(html: string): string {
+  return digestOf([html]);
+}
 
 export class PreparedPages {
   readonly #dir: string;
@@ -22,11 +27,15 @@ export class PreparedPages {
     this.#version = version;
   }
 
+  #file(digest: string): string {
+    const name = `${digestOf([this.#version, digest])}.html`;
+    this.#used.add(name);
+    return join(this.#dir, name);
+  }
+
   /** The page as `prepare` makes it: read back when these bytes were prepared before, else prepared and kept. */
-  get(html: string, prepare: (html: string) => string): string {
-    const key = digestOf([this.#version, html]);
-    const file = join(this.#dir, `${key}.html`);
-    this.#used.add(`${key}.html`);
+  get(html: string, prepare: (html: string) => string, digest = pageDigest(html)): string {
+    const file = this.#file(digest);
     if (existsSync(file)) {
       this.reused++;
       return readFileSync(file, 'utf8');
@@ -38,7 +47,15 @@ export class PreparedPages {
     return prepared;
   }
 
-  /** Removes the pages this build did not ask for: no later build of the same site reads them. */
+  /**
+   * Keeps the page of `digest` through `prune` without reading it: its bundle of the index was
+   * copied from the last build, and a later change to a page beside it will need it again.
+   */
+  retain(digest: string): void {
+    this.#file(digest);
+  }
+
+  /** Removes the pages this build neither asked for nor retained: no later build of the same site reads them. */
   prune(): void {
     if (!existsSync(this.#dir)) return;
     for (const name of readdirSync(this.#dir)) if (!this.#used.has(name)) rmSync(join(this.#dir, name), { force: true });

@@ -1,9 +1,11 @@
 /**
- * Builds that reuse the last build's renders (src/content/render-cache.ts), tested on real
- * builds of a small synthetic collection: a warm build writes the same bytes as a cold one; a
- * change to one document renders that document alone; a change to the registry renders the
- * documents again only when it changes what the pipeline reads (a spelling), not when it changes
- * what only the pages show (a gloss); a change to a plugin option (the base path) renders all.
+ * Builds that reuse the last build's renders (src/content/render-cache.ts) and bundles of the
+ * search index (src/integrations/search-bundles.ts), tested on real builds of a small synthetic
+ * collection: a warm build writes the same bytes as a cold one; a change to one document renders
+ * that document alone and indexes again only the bundles that hold a changed page, and the site
+ * is then what a cold build writes; a change to the registry renders the documents again only
+ * when it changes what the pipeline reads (a spelling), not when it changes what only the pages
+ * show (a gloss); a change to a plugin option (the base path) renders all.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,6 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { renderCacheDir } from '../../src/content/render-cache.ts';
+import { pageDigest } from '../../src/integrations/prepared-pages.ts';
+import { bundleFolder, type IndexedPage, splitIntoBundles } from '../../src/integrations/search-bundles.ts';
 import { astroBuild } from '../../tools/astro-build.ts';
 
 const count = 8;
@@ -44,20 +48,40 @@ interface Build {
   files: Map<string, Buffer>;
   /** The loader's line of what it rendered. */
   rendered: string;
-  /** Pages given to the search index, and how many of them were read back as prepared before. */
-  indexed: { pages: number; unchanged: number };
+  /**
+   * The search step's line: the pages in the index and its bundles, the bundles copied from the
+   * last build, the pages given to Pagefind and how many of those were read back as prepared.
+   */
+  search: { pages: number; bundles: number; copied: number; indexed: number; readBack: number };
 }
+
+/** Small bundles, so that the index of these few documents comes in several. */
+const pagesPerBundle = 40;
 
 /** Builds the collection into a folder of its own. */
 function build(name: string, env: Record<string, string> = {}): Build {
   const outDir = join(outputs, name);
-  const result = astroBuild(outDir, { EDITION_CONTENT: content, ...env });
+  const result = astroBuild(outDir, { EDITION_CONTENT: content, SEARCH_PAGES_PER_BUNDLE: String(pagesPerBundle), ...env });
   if (result.status !== 0) throw new Error(`The ${name} build failed:\n${result.stdout}\n${result.stderr}`);
   const rendered = /\d+ documents: \d+ rendered, \d+ unchanged since the last build/.exec(result.stdout)?.[0] ?? `(no line in the log)\n${result.stdout}`;
-  const search = /Search index: (\d+) of \d+ pages indexed \((\d+) unchanged since the last build\)/.exec(result.stdout);
+  const search =
+    /Search index: (\d+) pages in (\d+) bundles?, (\d+) unchanged since the last build; (\d+) pages indexed \((\d+) prepared pages read back\)/.exec(
+      result.stdout,
+    );
   if (!search) throw new Error(`The ${name} build logged no line of its search index:\n${result.stdout}`);
-  return { files: siteFiles(outDir), rendered, indexed: { pages: Number(search[1]), unchanged: Number(search[2]) } };
+  const [pages, bundles, copied, indexed, readBack] = search.slice(1).map(Number) as [number, number, number, number, number];
+  return { files: siteFiles(outDir), rendered, search: { pages, bundles, copied, indexed, readBack } };
 }
+
+/** The pages of a build that the search index holds, as the search step finds them. */
+const indexedPages = (files: Map<string, Buffer>): IndexedPage[] =>
+  [...files]
+    .filter(([file, bytes]) => file.endsWith('.html') && bytes.includes('data-pagefind-body'))
+    .map(([sourcePath, bytes]) => ({ sourcePath, digest: pageDigest(bytes.toString()) }));
+
+/** The files of bundle `number` of the search index (the first bundle's folder holds the others'). */
+const bundleFiles = (files: Map<string, Buffer>, number: number) =>
+  [...files.keys()].filter((file) => file.startsWith(`${bundleFolder(number)}/`) && (number > 0 || !file.startsWith('pagefind/bundle-')));
 
 const edit = (path: string, from: string, to: string) => {
   const text = readFileSync(path, 'utf8');
@@ -90,10 +114,20 @@ describe(`a collection of ${count} documents built again`, () => {
     expect(differences(cold.files, warm.files)).toEqual([]);
   });
 
-  test('the warm build prepares no page for the search index again, and its index is the same bytes', () => {
-    expect(cold.indexed.pages).toBeGreaterThan(count);
-    expect(cold.indexed.unchanged).toBe(0);
-    expect(warm.indexed).toEqual({ pages: cold.indexed.pages, unchanged: cold.indexed.pages });
+  test('the warm build copies every bundle of the search index from the last build, and its index is the same bytes', () => {
+    const bundles = Math.ceil(cold.search.pages / pagesPerBundle);
+    expect(cold.search.pages).toBeGreaterThan(count);
+    expect(bundles).toBeGreaterThan(1);
+    expect(cold.search).toEqual({ pages: cold.search.pages, bundles, copied: 0, indexed: cold.search.pages, readBack: 0 });
+    expect(warm.search).toEqual({ pages: cold.search.pages, bundles, copied: bundles, indexed: 0, readBack: 0 });
+    expect(JSON.parse(warm.files.get('pagefind/bundles.json')?.toString() ?? '')).toEqual(
+      Array.from({ length: bundles - 1 }, (_, index) => `bundle-${index + 1}/`),
+    );
+    for (let number = 0; number < bundles; number++)
+      expect(
+        bundleFiles(warm.files, number).some((file) => file.endsWith('pagefind-entry.json')),
+        `bundle ${number}`,
+      ).toBe(true);
     expect(differences(cold.files, warm.files).filter((file) => file.startsWith('pagefind/'))).toEqual([]);
   });
 
@@ -119,11 +153,33 @@ describe(`a collection of ${count} documents built again`, () => {
     const changedFiles = differences(warm.files, after.files);
     expect(changedFiles).toContain(`documents/${changed}/index.html`);
     expect(changedFiles.filter((file) => !allowed(file))).toEqual([]);
-    // The search index is given the pages that changed as new pages, the others as prepared before.
+    // Only the bundles of the search index that hold a changed page are indexed again, their
+    // other pages read back as prepared before; every other bundle is copied as it was.
     const changedPages = changedFiles.filter((file) => file.endsWith('.html') && after.files.get(file)?.includes('data-pagefind-body'));
     expect(changedPages.length).toBeGreaterThan(0);
-    expect(after.indexed).toEqual({ pages: warm.indexed.pages, unchanged: warm.indexed.pages - changedPages.length });
-  }, 120_000);
+    const bundles = splitIntoBundles(indexedPages(after.files), pagesPerBundle);
+    const touched = bundles.map((pages, number) => ({ pages, number })).filter(({ pages }) => pages.some((page) => changedPages.includes(page.sourcePath)));
+    expect(touched.length).toBeLessThan(bundles.length);
+    const reindexed = touched.reduce((sum, { pages }) => sum + pages.length, 0);
+    expect(after.search).toEqual({
+      pages: warm.search.pages,
+      bundles: bundles.length,
+      copied: bundles.length - touched.length,
+      indexed: reindexed,
+      readBack: reindexed - changedPages.length,
+    });
+    // A bundle copied is the same bytes; the changed document's own bundle is not (its text changed).
+    const own = bundles.findIndex((pages) => pages.some((page) => page.sourcePath === `documents/${changed}/index.html`));
+    const sameAsBefore = (number: number) =>
+      bundleFiles(after.files, number).every((file) => after.files.get(file)?.equals(warm.files.get(file) ?? Buffer.alloc(0)));
+    for (const number of bundles.keys()) if (!touched.some((bundle) => bundle.number === number)) expect(sameAsBefore(number), `bundle ${number}`).toBe(true);
+    expect(sameAsBefore(own)).toBe(false);
+    // And the whole site, index and all, is what a cold build of the changed collection writes.
+    rmSync(renderCacheDir('.', content), { recursive: true, force: true });
+    const coldAfter = build('document-changed-cold');
+    expect(coldAfter.search.copied).toBe(0);
+    expect(differences(coldAfter.files, after.files)).toEqual([]);
+  }, 240_000);
 
   test("a new gloss renders no document, yet the entity's page shows it", () => {
     edit(join(content, 'entities', 'people.yaml'), 'the party’s highest office', 'the highest office of the party');

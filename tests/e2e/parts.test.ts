@@ -26,9 +26,14 @@ let reports: PartReport[];
 let server: StaticServer;
 let browser: Browser;
 
+/** Each part's index in bundles of 50 pages (about three a part), as a large part's would be. */
+const pagesPerBundle = 50;
+
 beforeAll(async () => {
   // Six documents: four of the 1950s and 1960s, two of the 1970s and 1980s.
   writeSyntheticCollection(6, collection);
+  // This test file's own process: the parts' builds inherit it.
+  process.env['SEARCH_PAGES_PER_BUNDLE'] = String(pagesPerBundle);
   reports = buildArchiveInParts({ collection, out, ranges: parsePartRanges('1949-1969,1970-1991'), prefix: '/archive/' });
   server = await serveStatic(out, '/', { headersFile: true });
   browser = await sharedBrowser();
@@ -115,11 +120,20 @@ describe('searching from the first part', () => {
     const documents = headings.filter((heading) => heading.startsWith('Synthetic record'));
     expect(documents.length).toBe(6);
     expect(new Set(documents).size).toBe(documents.length);
-    // Both indexes were loaded from their own parts, from this origin, all answered.
+    // Both indexes were loaded from their own parts, every bundle of each, from this origin, all answered.
     const origin = new URL(server.url).origin;
     const bundles = requests.filter(({ url }) => url.includes('/pagefind/'));
-    expect(bundles.some(({ url }) => new URL(url).pathname.startsWith(`${first}pagefind/`))).toBe(true);
-    expect(bundles.some(({ url }) => new URL(url).pathname.startsWith(`${second}pagefind/`))).toBe(true);
+    for (const base of [first, second]) {
+      const listed = JSON.parse(readFileSync(join(out, base, 'pagefind', 'bundles.json'), 'utf8')) as string[];
+      expect(listed.length, base).toBeGreaterThan(0);
+      for (const folder of ['', ...listed]) {
+        const entry = `${base}pagefind/${folder}pagefind-entry.json`;
+        expect(
+          bundles.some(({ url }) => new URL(url).pathname === entry),
+          entry,
+        ).toBe(true);
+      }
+    }
     expect(requests.filter(({ url }) => new URL(url).origin !== origin)).toEqual([]);
     expect(requests.filter(({ status }) => status !== 200)).toEqual([]);
     // No policy violation, no error: the page's own CSP (from the root _headers) lets it merge.

@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { PreparedPages } from '../../src/integrations/prepared-pages.ts';
+import { PreparedPages, pageDigest } from '../../src/integrations/prepared-pages.ts';
 import { preparedPagesDir, RenderCache } from '../../src/content/render-cache.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'edition-prepared-pages-'));
@@ -62,6 +62,19 @@ describe('PreparedPages', () => {
     again.get('<p>gone</p>', prepare);
     expect(again.reused).toBe(1);
     expect(calls).toEqual(['<p>kept</p>', '<p>gone</p>', '<p>gone</p>']);
+  });
+
+  test('a retained page survives prune unread, and is read back by the next build', () => {
+    const dir = join(scratch, 'retain');
+    const { calls, prepare } = counting();
+    new PreparedPages(dir, 'v1').get('<p>in a copied bundle</p>', prepare);
+    const copying = new PreparedPages(dir, 'v1');
+    copying.retain(pageDigest('<p>in a copied bundle</p>'));
+    copying.prune();
+    const later = new PreparedPages(dir, 'v1');
+    expect(later.get('<p>in a copied bundle</p>', prepare)).toBe('<P>IN A COPIED BUNDLE</P>');
+    expect(calls).toHaveLength(1);
+    expect(later.reused).toBe(1);
   });
 
   test('lives in the content folder’s cache of renders, whose pruning leaves it alone', () => {
