@@ -87,8 +87,23 @@ const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
  */
 const notAnEnd = /(?:^|[\s(“"])(?:\p{Lu}|Mr|Mrs|Dr|St|Gen|Col|Lt|Adm|Mt)\.\s*$/u;
 
+/**
+ * Each gloss's first sentence, once: every document's page of names asks again for the same
+ * few hundred glosses, and the segmenter is slow (12 s of a 10,000-document build).
+ */
+const firstSentences = new Map<string, string>();
+
 /** The first sentence of a gloss, for lists. */
 export function firstSentence(text: string): string {
+  let sentence = firstSentences.get(text);
+  if (sentence === undefined) {
+    sentence = findFirstSentence(text);
+    firstSentences.set(text, sentence);
+  }
+  return sentence;
+}
+
+function findFirstSentence(text: string): string {
   let sentence = '';
   for (const { segment } of sentences.segment(text)) {
     sentence += segment;
