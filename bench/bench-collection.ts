@@ -85,15 +85,16 @@ function timed(command: string, args: string[], options: { cwd?: string; env?: R
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    // The log without Astro's line per page written (thousands of them), so that what is kept
-    // holds the phases and any error.
+    // The log without Astro's line per page written (thousands of them; with pages written
+    // sixteen at a time, their times come apart from their paths, on lines of their own), so
+    // that what is kept holds the phases and any error.
     let output = '';
     let rendered = '';
     const keep = (chunk: Buffer) => {
       const lines = chunk
         .toString()
         .split('\n')
-        .filter((line) => !line.includes('├─') && !line.includes('└─'));
+        .filter((line) => !line.includes('├─') && !line.includes('└─') && !/^\s*(?:\(\+[\d.]+m?s\)\s*)+$/.test(line));
       // The loader's line of what it rendered comes early: kept apart, so that the tail does not drop it.
       rendered += lines.filter((line) => / documents: \d+ rendered, /.test(line)).join('\n');
       output = (output + lines.join('\n')).slice(-200_000);
@@ -134,7 +135,7 @@ function folderSize(dir: string): { bytes: number; files: number } {
 function phases(output: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the log's colour codes start with ESC.
   const clean = output.replace(/\x1b\[[0-9;]*m/g, '');
-  const duration = '(\\d+m(?: [\\d.]+s)?|[\\d.]+s)';
+  const duration = '([\\d.]+ms|\\d+m(?: [\\d.]+s)?|[\\d.]+s)';
   const collect = new RegExp(`Collecting build info\\.\\.\\.\\s*\\n.*?Completed in ${duration}`, 's').exec(clean)?.[1];
   const routes = new RegExp(`generating static routes[\\s\\S]*?Completed in ${duration}`).exec(clean)?.[1];
   const index = /Search index: (\d+) pages in (\d+) bundles?.*?, in ([\d.]+) s/.exec(clean);
