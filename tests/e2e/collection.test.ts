@@ -15,6 +15,7 @@ import { HtmlValidate } from 'html-validate';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { documentFiles } from '../../src/content/content-files.ts';
+import { splitIntoBundles } from '../../src/integrations/search-bundles.ts';
 import { checkSite, formatProblem } from '../../tools/site-links.ts';
 import { astroBuild } from '../../tools/astro-build.ts';
 import { sharedBrowser } from './fixture.ts';
@@ -37,7 +38,8 @@ let documents: { slug: string; date: string; title: string }[];
 beforeAll(async () => {
   const generated = spawnSync(process.execPath, ['scripts/generate-collection.ts', String(count), content], { encoding: 'utf8' });
   if (generated.status !== 0) throw new Error(`The generator failed:\n${generated.stderr}`);
-  const result = astroBuild(outDir, { EDITION_CONTENT: content }, { timeout: 540_000 });
+  // The index in bundles of 100 pages (three for this collection), as a large collection's comes.
+  const result = astroBuild(outDir, { EDITION_CONTENT: content, SEARCH_PAGES_PER_BUNDLE: '100' }, { timeout: 540_000 });
   if (result.status !== 0) throw new Error(`The build of ${count} documents failed:\n${result.stdout}\n${result.stderr}`);
   documents = documentFiles(work)
     .map(({ markdown }) => parseFrontmatter(markdown).frontmatter as { slug: string; conversationDate: string; title: string })
@@ -122,6 +124,49 @@ describe(`a collection of ${count} documents`, () => {
 
 // The templates a one-document site never produces, checked as the quality gates check the others.
 const templates = ['', 'browse/oldest/2/', 'browse/newest/', 'entities/mao-zedong/2/', 'timeline/', 'map/'];
+
+describe('search over an index in bundles', () => {
+  /** The query typed into the header's search box of the home page, as a reader types it. */
+  async function typed(query: string) {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await page.goto(server.url);
+    await page.locator('#site-search').pressSequentially(query);
+    await page.waitForFunction((wanted) => (document.querySelector('#site-search-panel [role="status"]')?.textContent ?? '').includes(`“${wanted}”`), query, {
+      timeout: 20_000,
+    });
+    const links = await page.$$eval('#site-search-panel .search-results a', (anchors) =>
+      anchors.map((anchor) => new URL((anchor as HTMLAnchorElement).href).pathname),
+    );
+    await context.close();
+    return { links, requested };
+  }
+
+  test('a document of every bundle is found by its own words, once, and every bundle is asked', async () => {
+    const listed = JSON.parse(readFileSync(join(outDir, 'pagefind', 'bundles.json'), 'utf8')) as string[];
+    // The bundles as the search step splits the pages: one document from each that holds any.
+    const pages = [...site.pages].filter(([, page]) => page.html.includes('data-pagefind-body')).map(([file]) => ({ sourcePath: file, digest: '' }));
+    const bundles = splitIntoBundles(pages, 100);
+    expect(listed).toHaveLength(bundles.length - 1);
+    const picked = bundles.flatMap((bundle) =>
+      bundle
+        .map((page) => /^documents\/([^/]+)\/index\.html$/.exec(page.sourcePath)?.[1])
+        .filter(Boolean)
+        .slice(0, 1),
+    ) as string[];
+    expect(picked.length).toBeGreaterThanOrEqual(2);
+    for (const slug of picked) {
+      const { links, requested } = await typed(slug.replace('synthetic-', ''));
+      const own = links.filter((link) => link.startsWith(`/documents/${slug}/`));
+      expect(own.length, slug).toBeGreaterThan(0);
+      // Its page once, whatever its paragraphs: no bundle holds it twice.
+      expect(new Set(own.map((link) => link.replace(/#.*/, ''))).size, slug).toBe(1);
+      for (const folder of ['', ...listed]) expect(requested, `${slug}: pagefind/${folder}`).toContain(`/pagefind/${folder}pagefind-entry.json`);
+    }
+  });
+});
 
 describe('the collection’s own templates', () => {
   const validator = new HtmlValidate();
