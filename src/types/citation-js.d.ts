@@ -36,6 +36,8 @@ declare module '@citation-js/core' {
     setOutputFormat(format: 'text' | 'html'): void;
     makeCitationCluster(items: CitationEntry[]): string;
     makeBibliography(): [{ bibstart: string; bibend: string }, string[]];
+    /** Working state; `taintedItemIDs` marks the items whose output must be formatted again. */
+    tmp: { taintedItemIDs: Record<string, true> };
   }
 
   interface Register<T> {

@@ -258,3 +258,25 @@ describe('plain text taken from the engine’s HTML', () => {
     expect(plainTextOf('Fish &amp; chips')).toBeUndefined();
   });
 });
+
+describe('the engines, kept from one document to the next', () => {
+  const styles = ['chicago-fullnote-bibliography', 'chicago-note-bibliography', 'modern-language-association', 'apa'];
+  const engine = (style: string) => plugins.config.get('@csl').engine([], style, 'en-US', 'html');
+  const documents = Array.from({ length: 40 }, (_, index) =>
+    cslItem({ ...data, slug: `record-${index}` }, documentUrl('https://example.org', '/', `record-${index}`)),
+  );
+
+  test('keep no mark of the documents they formatted before (citeproc walks every mark on each item it registers)', () => {
+    for (const item of documents) citationSet(item);
+    for (const style of styles) expect(Object.keys(engine(style).tmp.taintedItemIDs).length, style).toBeLessThanOrEqual(1);
+  });
+
+  test('format the fortieth document as a fresh engine formats it', () => {
+    const last = documents.at(-1) as CslItem;
+    const after = citationSet(last);
+    const fresh = (style: string, kind: 'citation' | 'bibliography') => new Cite(last).format(kind, { template: style, lang: 'en-US', format: 'html' }).trim();
+    expect(after.apaReference.html).toBe(bibliographyEntryHtml(fresh('apa', 'bibliography')));
+    expect(after.mlaInText.html).toBe(fresh('modern-language-association', 'citation'));
+    expect(after.chicagoNote.html).toBe(fresh('chicago-fullnote-bibliography', 'citation'));
+  });
+});
