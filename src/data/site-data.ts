@@ -7,6 +7,7 @@ import { contentDir } from '../content/content-files.ts';
 import type { DocumentCitations } from '../content/document-citations.ts';
 import { RenderCache } from '../content/render-cache.ts';
 import type { IndexedDocument } from '../lib/entity-index.ts';
+import { MentionStrings } from '../lib/mention-strings.ts';
 import type { Mention } from '../lib/mentions.ts';
 import type { InsertionKind } from '../plugins/remark-insertions.ts';
 import type { Work } from '../schemas/bibliography.ts';
@@ -62,6 +63,9 @@ export function siteDocuments(): Promise<SiteDocument[]> {
   return documents;
 }
 
+/** The registry's ids and the paragraphs' labels, one copy of each for every document's mentions. */
+const mentionStrings = new MentionStrings();
+
 async function readDocuments(): Promise<SiteDocument[]> {
   const entries = (await getCollection('documents')).sort(
     (a, b) => a.data.conversationDate.localeCompare(b.data.conversationDate) || a.data.slug.localeCompare(b.data.slug),
@@ -72,7 +76,7 @@ async function readDocuments(): Promise<SiteDocument[]> {
       entry,
       slug: entry.data.slug,
       title: entry.data.title,
-      mentions: isMentionList(mentions) ? mentions : [],
+      mentions: isMentionList(mentions) ? mentionStrings.share(mentions) : [],
       insertionKinds: Array.isArray(insertionKinds) ? (insertionKinds as InsertionKind[]) : [],
     };
   });

@@ -106,7 +106,7 @@ async function loadAll(context: LoaderContext, schema: z.ZodType, root: string):
         site,
         base: config.base,
       };
-      const rendering = workers.render(job).then((result) => {
+      const rendering = workers.render(job).then(async (result) => {
         if ('failure' in result) {
           return { problems: [{ path, line: result.failure.line ?? 1, column: result.failure.column ?? 1, message: result.failure.message }] };
         }
@@ -114,7 +114,7 @@ async function loadAll(context: LoaderContext, schema: z.ZodType, root: string):
           return { problems: result.problems.map(({ line, column, reason }) => ({ path, line, column, message: reason })) };
         }
         const fresh = { html: result.html, frontmatter: recordedData(result.frontmatter, frontmatter) };
-        cache.write(key, fresh, result.citations);
+        await cache.write(key, fresh, result.citations);
         rendered++;
         return entryOf(fresh.frontmatter);
       });

@@ -77,9 +77,9 @@ describe('PreparedPages', () => {
     expect(later.reused).toBe(1);
   });
 
-  test('lives in the content folder’s cache of renders, whose pruning leaves it alone', () => {
+  test('lives in the content folder’s cache of renders, whose pruning leaves it alone', async () => {
     const renders = new RenderCache(scratch, 'collection');
-    renders.write('k1', { html: '<p>1</p>', frontmatter: {} }, {});
+    await renders.write('k1', { html: '<p>1</p>', frontmatter: {} }, {});
     const dir = preparedPagesDir(scratch, 'collection');
     expect(dir.startsWith(renders.dir)).toBe(true);
     new PreparedPages(dir, 'v1').get('<p>a</p>', counting().prepare);

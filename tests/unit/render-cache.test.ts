@@ -91,12 +91,12 @@ describe('the keys of renders', () => {
 });
 
 describe('RenderCache', () => {
-  test('reads back what it wrote, and an entry without its citations as none', () => {
+  test('reads back what it wrote, and an entry without its citations as none', async () => {
     const cache = new RenderCache(scratch, 'entries');
     expect(cache.recorded('k1')).toBeUndefined();
     expect(cache.has('k1')).toBe(false);
     expect(cache.isEmpty()).toBe(true);
-    cache.write('k1', { html: '<p>Text.</p>', frontmatter: { mentions: [] } }, { url: '/documents/a/' });
+    await cache.write('k1', { html: '<p>Text.</p>', frontmatter: { mentions: [] } }, { url: '/documents/a/' });
     expect(cache.has('k1')).toBe(true);
     expect(cache.isEmpty()).toBe(false);
     expect(cache.recorded('k1')).toEqual({ mentions: [] });
@@ -108,20 +108,20 @@ describe('RenderCache', () => {
     expect(cache.isEmpty()).toBe(true);
   });
 
-  test('prunes every entry the last build did not use, and leaves no partial file', () => {
+  test('prunes every entry the last build did not use, and leaves no partial file', async () => {
     const cache = new RenderCache(scratch, 'pruned');
-    for (const key of ['k1', 'k2', 'k3']) cache.write(key, { html: key, frontmatter: {} }, {});
+    await Promise.all(['k1', 'k2', 'k3'].map((key) => cache.write(key, { html: key, frontmatter: {} }, {})));
     expect(cache.prune(new Set(['k2']))).toBe(6);
     expect(readdirSync(cache.dir).sort()).toEqual(['content-folder.txt', 'k2.citations.json', 'k2.html', 'k2.json']);
   });
 
-  test("a content folder's cache goes once the folder is gone, and only then", () => {
+  test("a content folder's cache goes once the folder is gone, and only then", async () => {
     mkdirSync(join(scratch, 'kept'));
     mkdirSync(join(scratch, 'removed'));
     const kept = new RenderCache(scratch, 'kept');
     const removed = new RenderCache(scratch, 'removed');
-    kept.write('k1', { html: '', frontmatter: {} }, {});
-    removed.write('k1', { html: '', frontmatter: {} }, {});
+    await kept.write('k1', { html: '', frontmatter: {} }, {});
+    await removed.write('k1', { html: '', frontmatter: {} }, {});
     forgetRemovedFolders(scratch);
     expect(kept.recorded('k1')).toBeDefined();
     expect(removed.recorded('k1')).toBeDefined();
