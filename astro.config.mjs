@@ -6,7 +6,7 @@ import siteHeaders from './src/integrations/site-headers.ts';
 import { plainDynamicImports } from './src/integrations/plain-dynamic-imports.ts';
 import { contentDir } from './src/content/content-files.ts';
 import { pipelineInputs } from './src/content/pipeline-inputs.ts';
-import { codeDigest, preparedPagesDir, searchBundlesDir } from './src/content/render-cache.ts';
+import { astroCacheDir, codeDigest, preparedPagesDir, searchBundlesDir } from './src/content/render-cache.ts';
 import { pagesPerBundleFrom } from './src/integrations/search-bundles.ts';
 import { publicOrigin } from './src/lib/site.ts';
 import { markdownProcessor } from './src/plugins/index.ts';
@@ -29,6 +29,11 @@ export default defineConfig({
   // written and reads back, idle for more than half of the pages' phase (measured at 1,000
   // documents: 32 s one at a time, 18 s sixteen at a time, the same bytes written).
   build: { inlineStylesheets: 'never', concurrency: 16 },
+  // A page whose key (src/lib/page-key.ts) and code are those of the last build is copied from
+  // Astro's cache, not rendered again: a one-document change writes that document's pages and
+  // the lists that show it, not every page (docs/building.md).
+  experimental: { incrementalBuild: true },
+  cacheDir: astroCacheDir('.', contentDir, base, site),
   // Vite would otherwise inline small scripts and assets (as data: URLs) under 4 KB.
   vite: { build: { assetsInlineLimit: 0 }, plugins: [plainDynamicImports()] },
   integrations: [

@@ -16,16 +16,19 @@ function buildEnvironment(env: Record<string, string>): NodeJS.ProcessEnv {
 /**
  * Runs `astro build` into `outDir` as `npm run build` would, with `env` added. The timeout
  * (default two minutes, for tests) can be lifted for real collections with `timeout: undefined`.
+ * `renderEveryPage` passes `--force`: Astro renders every page, copying none from its last
+ * build (the documents' renders are still read back).
  */
 export function astroBuild(
   outDir: string,
   env: Record<string, string> = {},
-  options: { timeout?: number | undefined } = { timeout: 120_000 },
+  options: { timeout?: number | undefined; renderEveryPage?: boolean } = { timeout: 120_000 },
 ): SpawnSyncReturns<string> {
-  return spawnSync('npx', ['astro', 'build', '--outDir', outDir], {
+  const timeout = 'timeout' in options ? options.timeout : 120_000;
+  return spawnSync('npx', ['astro', 'build', '--outDir', outDir, ...(options.renderEveryPage ? ['--force'] : [])], {
     encoding: 'utf8',
     env: buildEnvironment(env),
-    ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
+    ...(timeout === undefined ? {} : { timeout }),
     // A large part's build log can pass spawnSync's 1 MB default.
     maxBuffer: 64 * 1024 * 1024,
   });

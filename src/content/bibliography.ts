@@ -315,9 +315,14 @@ export function readRegistryAndBibliography(dir: string): { entities: Entity[]; 
   return {
     entities,
     works,
-    entityRefs: [...entities, ...registry.citing.filter((entry) => !validEntities.has(entry.id)).map((entry) => ({ id: entry.id, spellings: [] }))],
+    // Only what the plugins read: Astro keys its whole cache of pages by the Markdown options,
+    // so a gloss or a work's title in them would make every page render again.
+    entityRefs: [
+      ...entities.map(({ id, spellings }) => ({ id, spellings })),
+      ...registry.citing.filter((entry) => !validEntities.has(entry.id)).map((entry) => ({ id: entry.id, spellings: [] })),
+    ],
     sourceRefs: [
-      ...works,
+      ...works.map(({ id, kind, url, document }) => ({ id, kind, url, document })),
       ...bibliography.listed.filter((work) => !validWorks.has(work.id)).map((work) => ({ id: work.id, kind: work.kind ?? 'primary', document: work.document })),
     ],
   };

@@ -17,7 +17,20 @@ export function pipelineInputs(
 ): ReturnType<typeof readRegistryAndBibliography> & { options: PipelineOptions & { lock: AnchorLock } } {
   const read = readRegistryAndBibliography(dir);
   const lockPath = anchorLockFile(dir);
-  return { ...read, options: { lock: readAnchorLock(lockPath), lockPath, entities: read.entityRefs, bibliography: read.sourceRefs, base } };
+  return {
+    ...read,
+    options: { lock: seenByPath(readAnchorLock(lockPath), lockPath), lockPath, entities: read.entityRefs, bibliography: read.sourceRefs, base },
+  };
+}
+
+/**
+ * The lock as JSON shows it: its path only. Astro keys its whole cache of pages by the JSON of
+ * the Markdown options (astro.config.mjs), so with the entries there, locking one document's
+ * paragraphs would render every page again. Each document's render key holds its own entries
+ * (`documentKey`), and the lock changes no HTML, only what the build reports.
+ */
+function seenByPath(lock: AnchorLock, lockPath: string): AnchorLock {
+  return Object.defineProperty(lock, 'toJSON', { value: () => ({ lockPath }), enumerable: false });
 }
 
 /**

@@ -108,6 +108,30 @@ export function forgetRemovedFolders(root: string): void {
   }
 }
 
+/**
+ * The content folder's cache folder, made if it is not there, with the file that names its
+ * content folder: a folder without one is taken for a removed collection's and removed.
+ */
+function ensureCacheFolder(root: string, contentDir: string): string {
+  const dir = renderCacheDir(root, contentDir);
+  if (!existsSync(join(dir, contentFolderFile))) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, contentFolderFile), resolve(root, contentDir));
+  }
+  return dir;
+}
+
+/**
+ * Astro's own cache (its `cacheDir`: the content store, and the pages of the last build with
+ * their keys, which its incremental build copies instead of rendering them again), made here so
+ * that it is never taken for a removed collection's. One per content folder, base path and site
+ * address: two builds side by side (the parts of an archive) write pages at the same paths, and
+ * sharing one cache, one could copy the other's page.
+ */
+export function astroCacheDir(root: string, contentDir: string, base: string, site: string | undefined): string {
+  return join(ensureCacheFolder(root, contentDir), 'astro', digestOf([base, site ?? '']).slice(0, 16));
+}
+
 /** Writes a file whole or not at all: a build stopped half-way never leaves half an entry. */
 export function writeAtomically(path: string, text: string): void {
   const partial = `${path}.${process.pid}.partial`;
@@ -124,12 +148,15 @@ async function writeWhole(path: string, text: string): Promise<void> {
 
 export class RenderCache {
   readonly dir: string;
-  readonly #contentFolder: string;
+  readonly #root: string;
+  readonly #contentDir: string;
+  #folderMade = false;
 
   /** The cache of the content folder `contentDir` (relative to `root`, or absolute). */
   constructor(root: string, contentDir: string) {
     this.dir = renderCacheDir(root, contentDir);
-    this.#contentFolder = resolve(root, contentDir);
+    this.#root = root;
+    this.#contentDir = contentDir;
   }
 
   /**
@@ -161,9 +188,9 @@ export class RenderCache {
    * its thread for 20 s, and the workers waited for work about as long.
    */
   async write(key: string, render: CachedRender, citations: unknown): Promise<void> {
-    if (!existsSync(this.dir)) {
-      mkdirSync(this.dir, { recursive: true });
-      writeFileSync(join(this.dir, contentFolderFile), this.#contentFolder);
+    if (!this.#folderMade) {
+      ensureCacheFolder(this.#root, this.#contentDir);
+      this.#folderMade = true;
     }
     // The citations last: `recorded` counts an entry only once they are there.
     await Promise.all([writeWhole(join(this.dir, `${key}.html`), render.html), writeWhole(join(this.dir, `${key}.json`), JSON.stringify(render.frontmatter))]);

@@ -8,6 +8,7 @@ import type { DocumentCitations } from '../content/document-citations.ts';
 import { RenderCache } from '../content/render-cache.ts';
 import type { IndexedDocument } from '../lib/entity-index.ts';
 import { MentionStrings } from '../lib/mention-strings.ts';
+import { pageKey } from '../lib/page-key.ts';
 import type { Mention } from '../lib/mentions.ts';
 import type { InsertionKind } from '../plugins/remark-insertions.ts';
 import type { Work } from '../schemas/bibliography.ts';
@@ -90,4 +91,26 @@ export async function siteEntities(): Promise<Entity[]> {
 /** The bibliography, by id. */
 export async function siteBibliography(): Promise<Map<string, Work>> {
   return new Map((await getCollection('bibliography')).map((entry) => [entry.id, entry.data]));
+}
+
+/**
+ * The render key of a document (`documentHtml`, `documentCitations`): it changes with the
+ * document's file, the registry's spellings, the bibliography's ids and the pipeline's code, so
+ * it stands for all a page reads of the render, in a page's key (src/lib/page-key.ts).
+ */
+export { renderKey as documentRenderKey };
+
+let keys: Promise<{ registry: string; bibliography: string }> | undefined;
+
+/**
+ * Keys of what pages read besides their props (src/lib/page-key.ts): the whole registry (a
+ * document's names page and names.json show each entity's gloss and dates) and the whole
+ * bibliography (every list of sources gives each work's title).
+ */
+export function sharedPageKeys(): Promise<{ registry: string; bibliography: string }> {
+  keys ??= Promise.all([siteEntities(), siteBibliography()]).then(([entities, bibliography]) => ({
+    registry: pageKey(entities),
+    bibliography: pageKey([...bibliography]),
+  }));
+  return keys;
 }

@@ -1,11 +1,14 @@
 /**
- * Builds that reuse the last build's renders (src/content/render-cache.ts) and bundles of the
- * search index (src/integrations/search-bundles.ts), tested on real builds of a small synthetic
- * collection: a warm build writes the same bytes as a cold one; a change to one document renders
- * that document alone and indexes again only the bundles that hold a changed page, and the site
- * is then what a cold build writes; a change to the registry renders the documents again only
- * when it changes what the pipeline reads (a spelling), not when it changes what only the pages
- * show (a gloss); a change to a plugin option (the base path) renders all.
+ * Builds that reuse the last build's renders (src/content/render-cache.ts), pages (Astro's
+ * incremental build, keyed by src/lib/page-key.ts) and bundles of the search index
+ * (src/integrations/search-bundles.ts), tested on real builds of a small synthetic collection: a
+ * warm build writes the same bytes as a cold one, rendering no page that has a key; a change to
+ * one document renders that document alone, writes again only its pages and those that quote it,
+ * indexes again only the bundles that hold a changed page, and the site is then what a cold build
+ * writes; a change that only pages show (a gloss, a work's title, a correction, a neighbour's
+ * title) renders no document and the site is what a build rendering every page writes; a change
+ * to the registry renders the documents again only when it changes what the pipeline reads (a
+ * spelling); a change to a plugin option (the base path) renders all.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -46,6 +49,8 @@ function differences(a: Map<string, Buffer>, b: Map<string, Buffer>): string[] {
 
 interface Build {
   files: Map<string, Buffer>;
+  /** The files Astro wrote by rendering their page, not by copying it from the last build. */
+  renderedPages: string[];
   /** The loader's line of what it rendered. */
   rendered: string;
   /**
@@ -58,10 +63,16 @@ interface Build {
 /** Small bundles, so that the index of these few documents comes in several. */
 const pagesPerBundle = 40;
 
-/** Builds the collection into a folder of its own. */
-function build(name: string, env: Record<string, string> = {}): Build {
+/** What Astro writes from the pages (not the search index, the bundles or the public folder's copies). */
+const isPageFile = (file: string) => /\.(html|json|bib|ris)$/.test(file) && !file.startsWith('pagefind/');
+
+/** The pages Astro's log marks as copied from its last build instead of rendered (a file's path ends with "/" there). */
+const copiedPages = (log: string) => new Set([...log.matchAll(/├─ \/(\S+?)\/? \((?:restored|cached)\)/g)].map((match) => match[1] ?? ''));
+
+/** Builds the collection into a folder of its own; `renderEveryPage`: copy no page from the last build. */
+function build(name: string, env: Record<string, string> = {}, renderEveryPage = false): Build {
   const outDir = join(outputs, name);
-  const result = astroBuild(outDir, { EDITION_CONTENT: content, SEARCH_PAGES_PER_BUNDLE: String(pagesPerBundle), ...env });
+  const result = astroBuild(outDir, { EDITION_CONTENT: content, SEARCH_PAGES_PER_BUNDLE: String(pagesPerBundle), ...env }, { renderEveryPage });
   if (result.status !== 0) throw new Error(`The ${name} build failed:\n${result.stdout}\n${result.stderr}`);
   const rendered = /\d+ documents: \d+ rendered, \d+ unchanged since the last build/.exec(result.stdout)?.[0] ?? `(no line in the log)\n${result.stdout}`;
   const search =
@@ -69,8 +80,11 @@ function build(name: string, env: Record<string, string> = {}): Build {
       result.stdout,
     );
   if (!search) throw new Error(`The ${name} build logged no line of its search index:\n${result.stdout}`);
-  const [pages, bundles, copied, indexed, readBack] = search.slice(1).map(Number) as [number, number, number, number, number];
-  return { files: siteFiles(outDir), rendered, search: { pages, bundles, copied, indexed, readBack } };
+  const [pages, bundles, copiedBundles, indexed, readBack] = search.slice(1).map(Number) as [number, number, number, number, number];
+  const files = siteFiles(outDir);
+  const copied = copiedPages(result.stdout);
+  const renderedPages = [...files.keys()].filter((file) => isPageFile(file) && !copied.has(file)).sort();
+  return { files, renderedPages, rendered, search: { pages, bundles, copied: copiedBundles, indexed, readBack } };
 }
 
 /** The pages of a build that the search index holds, as the search step finds them. */
@@ -88,6 +102,22 @@ const edit = (path: string, from: string, to: string) => {
   if (!text.includes(from)) throw new Error(`${path} has no "${from}"`);
   writeFileSync(path, text.replace(from, to));
 };
+
+/** The pages with no key, which every build renders: those that list or count the whole collection, and a few of their own. */
+const unkeyedPages = [
+  '404.html',
+  'entities/index.html',
+  'how-to-cite/index.html',
+  'index.html',
+  'map/index.html',
+  'search/index.html',
+  'search/parts.json',
+  'timeline/index.html',
+];
+
+/** The files of a build under `folders` that hold `text`. */
+const filesContaining = (built: Build, folders: RegExp, text: string) =>
+  [...built.files].filter(([file, bytes]) => folders.test(file) && isPageFile(file) && bytes.includes(text)).map(([file]) => file);
 
 let cold: Build;
 let warm: Build;
@@ -112,6 +142,12 @@ describe(`a collection of ${count} documents built again`, () => {
     expect(warm.rendered).toBe(`${count} documents: 0 rendered, ${count} unchanged since the last build`);
     expect(cold.files.size).toBeGreaterThan(count * 5);
     expect(differences(cold.files, warm.files)).toEqual([]);
+  });
+
+  test('the cold build renders every page; the warm build copies every page that has a key', () => {
+    expect(cold.renderedPages.length).toBeGreaterThan(count * 7);
+    expect(cold.renderedPages).toEqual([...cold.files.keys()].filter(isPageFile).sort());
+    expect(warm.renderedPages).toEqual(unkeyedPages);
   });
 
   test('the warm build copies every bundle of the search index from the last build, and its index is the same bytes', () => {
@@ -153,6 +189,10 @@ describe(`a collection of ${count} documents built again`, () => {
     const changedFiles = differences(warm.files, after.files);
     expect(changedFiles).toContain(`documents/${changed}/index.html`);
     expect(changedFiles.filter((file) => !allowed(file))).toEqual([]);
+    // Astro renders again the changed document's pages and the entries quoting it, copying the rest.
+    expect(after.renderedPages).toEqual(expect.arrayContaining([`documents/${changed}/index.html`, `documents/${changed}/citations.json`]));
+    expect(after.renderedPages.filter((file) => !allowed(file) && !unkeyedPages.includes(file))).toEqual([]);
+    expect(after.renderedPages.length).toBeLessThan(cold.renderedPages.length / 4);
     // Only the bundles of the search index that hold a changed page are indexed again, their
     // other pages read back as prepared before; every other bundle is copied as it was.
     const changedPages = changedFiles.filter((file) => file.endsWith('.html') && after.files.get(file)?.includes('data-pagefind-body'));
@@ -181,12 +221,57 @@ describe(`a collection of ${count} documents built again`, () => {
     expect(differences(coldAfter.files, after.files)).toEqual([]);
   }, 240_000);
 
-  test("a new gloss renders no document, yet the entity's page shows it", () => {
-    edit(join(content, 'entities', 'people.yaml'), 'the party’s highest office', 'the highest office of the party');
-    const after = build('gloss-changed');
-    expect(after.rendered).toBe(`${count} documents: 0 rendered, ${count} unchanged since the last build`);
-    expect(after.files.get('entities/mao-zedong/index.html')?.toString()).toContain('the highest office of the party');
-  }, 120_000);
+  // Each alone: one change's pages written again would hide another's left stale.
+  const shownOnly: { change: string; make: () => void; shownOn: (build: Build) => string[] }[] = [
+    {
+      change: 'a gloss',
+      make: () => edit(join(content, 'entities', 'people.yaml'), 'the party’s highest office', 'the highest office of the party'),
+      shownOn: (after) => filesContaining(after, /^(entities|documents)\//, 'the highest office of the party'),
+    },
+    {
+      change: "a work's title",
+      make: () => edit(join(content, 'bibliography.yaml'), 'translated by Vladislav M. Zubok', 'translated by V. M. Zubok'),
+      shownOn: (after) => filesContaining(after, /^(entities|documents)\//, 'translated by V. M. Zubok'),
+    },
+    {
+      change: "a document's correction log",
+      make: () => {
+        mkdirSync(join(content, 'corrections'), { recursive: true });
+        writeFileSync(
+          join(content, 'corrections', 'synthetic-00004.yaml'),
+          '- date: "2026-11-30"\n  paragraphs: [intro-1]\n  change: A comma restored.\n  reason: Checked against the print.\n',
+        );
+      },
+      shownOn: (after) => filesContaining(after, /^documents\//, 'A comma restored.'),
+    },
+  ];
+  for (const { change, make, shownOn } of shownOnly)
+    test(`${change} renders no document; the pages that show it are written again, the site as if every page were`, () => {
+      make();
+      const after = build(`shown-only-${change.replaceAll(/\W+/g, '-')}`);
+      expect(after.rendered).toBe(`${count} documents: 0 rendered, ${count} unchanged since the last build`);
+      const showing = shownOn(after);
+      expect(showing.length).toBeGreaterThan(0);
+      expect(after.renderedPages).toEqual(expect.arrayContaining(showing));
+      const everyPage = build(`shown-only-${change.replaceAll(/\W+/g, '-')}-every-page`, {}, true);
+      expect(everyPage.renderedPages.length).toBeGreaterThan(after.renderedPages.length);
+      expect(differences(everyPage.files, after.files)).toEqual([]);
+    }, 240_000);
+
+  test("a document's new title renders that document; its neighbours' pages link it by the new title", () => {
+    const retitled = 'synthetic-00002';
+    const path = join(content, 'documents', `${retitled}.md`);
+    const title = /^title: "([^"]+)"$/m.exec(readFileSync(path, 'utf8'))?.[1] ?? '';
+    expect(title).not.toBe('');
+    edit(path, `title: "${title}"`, `title: "${title}, retitled"`);
+    const after = build('title-changed');
+    expect(after.rendered).toBe(`${count} documents: 1 rendered, ${count - 1} unchanged since the last build`);
+    const linking = filesContaining(after, /^documents\/[^/]+\/index\.html$/, `${title}, retitled`).filter((file) => !file.includes(retitled));
+    expect(linking.length).toBeGreaterThan(0);
+    expect(after.renderedPages).toEqual(expect.arrayContaining(linking));
+    const everyPage = build('title-changed-every-page', {}, true);
+    expect(differences(everyPage.files, after.files)).toEqual([]);
+  }, 240_000);
 
   test('a new spelling in the registry renders every document, and the text links it', () => {
     // A spelling no entity had, for a name not yet mentioned in its paragraph: its first mention is a link.

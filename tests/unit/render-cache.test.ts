@@ -3,13 +3,13 @@
  * all. That a warm build writes the same site as a cold one, and that a change rebuilds what it
  * should, is tested on real builds in tests/e2e/incremental.test.ts.
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { documentKey, pipelineInputs, sharedInputsDigest } from '../../src/content/pipeline-inputs.ts';
 import { codeDigest, digestOf, forgetRemovedFolders, RenderCache, renderCacheDir } from '../../src/content/render-cache.ts';
-import type { PipelineOptions } from '../../src/plugins/index.ts';
+import { markdownProcessor, type PipelineOptions } from '../../src/plugins/index.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'edition-render-cache-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -87,6 +87,27 @@ describe('the keys of renders', () => {
     expect(Object.keys(read.lock)).toContain('antonov-mao-1959-10-14');
     expect(read.entities?.some((entity) => entity.id === 'mao-zedong')).toBe(true);
     expect(read.bibliography?.length).toBeGreaterThan(100);
+  });
+
+  test("the Markdown options, by which Astro keys every page, change with a spelling, not with a gloss, a work's title or the lock", () => {
+    const dir = join(scratch, 'content-copy');
+    cpSync('content', dir, { recursive: true });
+    // What Astro's cache of pages sees of the options: their JSON, in the configuration's `markdown`.
+    const seen = () => JSON.stringify(markdownProcessor(pipelineInputs(dir, '/').options));
+    const edit = (file: string, from: string, to: string) => {
+      const text = readFileSync(join(dir, file), 'utf8');
+      expect(text).toContain(from);
+      writeFileSync(join(dir, file), text.replace(from, to));
+    };
+    const before = seen();
+    expect(before).toContain('"mao-zedong"');
+    edit('entities/people.yaml', 'the party’s highest office', 'the highest office of the party');
+    edit('bibliography.yaml', 'translated by Vladislav M. Zubok', 'translated by V. M. Zubok');
+    edit('anchors.lock.json', '"antonov-mao-1959-10-14"', '"antonov-mao-1959-10-14-x": {}, "antonov-mao-1959-10-14"');
+    expect(Object.keys(pipelineInputs(dir, '/').options.lock)).toContain('antonov-mao-1959-10-14-x');
+    expect(seen()).toBe(before);
+    edit('entities/places.yaml', '  spellings:\n    - Himalayas\n', '  spellings:\n    - Himalayas\n    - Tibetan population\n');
+    expect(seen()).not.toBe(before);
   });
 });
 

@@ -5,11 +5,12 @@
  * mentions, which the reading page fetches when a reader first points at or focuses a name.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { documentCitations, siteDocuments, siteEntities } from '../../../data/site-data.ts';
+import { documentCitations, documentRenderKey, sharedPageKeys, siteDocuments, siteEntities } from '../../../data/site-data.ts';
 import { entityNotes } from '../../../lib/entity-facts.ts';
+import { pageKey } from '../../../lib/page-key.ts';
 
 export const getStaticPaths = (async () => {
-  const documents = await siteDocuments();
+  const [documents, { registry }] = await Promise.all([siteDocuments(), sharedPageKeys()]);
   return documents.flatMap((document) =>
     ['bib', 'ris', 'json']
       .map((extension) => `${document.slug}.${extension}`)
@@ -17,6 +18,8 @@ export const getStaticPaths = (async () => {
       .map((file) => ({
         params: { slug: document.slug, file },
         props: { document },
+        // The citations come with the render; names.json is the registry's notes on its names.
+        cacheKey: pageKey(documentRenderKey(document.entry), file === 'names.json' ? registry : null),
       })),
   );
 }) satisfies GetStaticPaths;

@@ -4,11 +4,12 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { siteDocuments, siteEntities } from '../../../data/site-data.ts';
+import { pageKey } from '../../../lib/page-key.ts';
 import { mentionFiles } from '../../../lib/search-mentions.ts';
 
 export const getStaticPaths = (async () => {
   const [entities, documents] = await Promise.all([siteEntities(), siteDocuments()]);
-  return [...mentionFiles(entities, documents)].map(([id, file]) => ({ params: { id }, props: { file } }));
+  return [...mentionFiles(entities, documents)].map(([id, file]) => ({ params: { id }, props: { file }, cacheKey: pageKey(file) }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) => new Response(JSON.stringify(props['file']), { headers: { 'content-type': 'application/json' } });

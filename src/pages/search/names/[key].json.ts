@@ -7,6 +7,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { siteEntities } from '../../../data/site-data.ts';
 import { entityDates, entityRole } from '../../../lib/entity-summary.ts';
+import { pageKey } from '../../../lib/page-key.ts';
 import { packNames, shardNames } from '../../../shared/search-terms.ts';
 import { entityFiles } from '../../../schemas/entity.ts';
 
@@ -21,7 +22,7 @@ export const getStaticPaths = (async () => {
       })),
     ),
   );
-  return [...shards].map(([key, names]) => ({ params: { key }, props: { names } }));
+  return [...shards].map(([key, names]) => ({ params: { key }, props: { names }, cacheKey: pageKey(names) }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) => new Response(JSON.stringify(props['names']), { headers: { 'content-type': 'application/json' } });
