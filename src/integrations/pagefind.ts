@@ -7,7 +7,7 @@ import { digestOf } from '../content/render-cache.ts';
 import { type Facet, prepareForIndex } from '../lib/search-index.ts';
 import { entityToken } from '../shared/search-terms.ts';
 import { PreparedPages, pageDigest } from './prepared-pages.ts';
-import { bundleFolder, bundleList, bundleListFile, defaultPagesPerBundle, type IndexedPage, splitIntoBundles, WrittenBundles } from './search-bundles.ts';
+import { bundleFolder, bundleList, bundleListFile, pagesPerBundleFor, type IndexedPage, splitIntoBundles, WrittenBundles } from './search-bundles.ts';
 
 export interface Options {
   /** The ids of the registry's entities: each gets a search term of its own (`entityToken`). */
@@ -19,8 +19,8 @@ export interface Options {
    * digest of the code that prepares them; without them every page is prepared afresh.
    */
   cache?: { dir: string; bundlesDir: string; codeDigest: string };
-  /** At most this many pages in one bundle of the index (search-bundles.ts). */
-  pagesPerBundle?: number;
+  /** At most this many pages in one bundle of the index; by default, as `pagesPerBundleFor` gives for the site (search-bundles.ts). */
+  pagesPerBundle?: number | undefined;
 }
 
 /**
@@ -136,7 +136,8 @@ export default function pagefind(options: Options = {}): AstroIntegration {
         const prepared = options.cache && new PreparedPages(options.cache.dir, version);
         const written = options.cache && new WrittenBundles(options.cache.bundlesDir);
         const prepare = (html: string) => prepareForIndex(html, { facets });
-        const bundles = splitIntoBundles(pagesToIndex(site), options.pagesPerBundle ?? defaultPagesPerBundle);
+        const pages = pagesToIndex(site);
+        const bundles = splitIntoBundles(pages, options.pagesPerBundle ?? pagesPerBundleFor(pages.length));
         rmSync(join(site, 'pagefind'), { recursive: true, force: true });
         let indexed = 0;
         let copied = 0;

@@ -12,7 +12,8 @@ import { afterAll, describe, expect, test } from 'vitest';
 import {
   bundleFolder,
   bundleList,
-  defaultPagesPerBundle,
+  maxPagesPerBundle,
+  pagesPerBundleFor,
   type IndexedPage,
   pagesPerBundleFrom,
   splitIntoBundles,
@@ -56,10 +57,29 @@ describe('splitIntoBundles', () => {
   });
 });
 
+describe('pagesPerBundleFor', () => {
+  const bundles = (total: number) => Math.max(1, Math.ceil(total / pagesPerBundleFor(total)));
+
+  test('bundles of about 250 pages up to eight bundles: a one-document change indexes a few hundred pages again', () => {
+    expect(bundles(218)).toBe(1);
+    expect(bundles(1118)).toBe(5);
+    expect(Math.ceil(1118 / bundles(1118))).toBeLessThanOrEqual(250);
+    expect(bundles(2000)).toBe(8);
+  });
+
+  test('past that, eight bundles of an eighth each, then bundles of at most 2,000 pages', () => {
+    expect(bundles(10118)).toBe(8);
+    expect(pagesPerBundleFor(10118)).toBe(1265);
+    expect(bundles(16000)).toBe(8);
+    expect(pagesPerBundleFor(40000)).toBe(maxPagesPerBundle);
+    expect(bundles(40000)).toBe(20);
+  });
+});
+
 describe('pagesPerBundleFrom (SEARCH_PAGES_PER_BUNDLE)', () => {
-  test('unset or blank: the default; a whole number: that number', () => {
-    expect(pagesPerBundleFrom(undefined)).toBe(defaultPagesPerBundle);
-    expect(pagesPerBundleFrom(' ')).toBe(defaultPagesPerBundle);
+  test('unset or blank: none given (pagesPerBundleFor decides); a whole number: that number', () => {
+    expect(pagesPerBundleFrom(undefined)).toBeUndefined();
+    expect(pagesPerBundleFrom(' ')).toBeUndefined();
     expect(pagesPerBundleFrom('40')).toBe(40);
   });
 
