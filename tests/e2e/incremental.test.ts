@@ -14,6 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { renderCacheDir } from '../../src/content/render-cache.ts';
 import { pageDigest } from '../../src/integrations/prepared-pages.ts';
@@ -74,15 +75,16 @@ function build(name: string, env: Record<string, string> = {}, renderEveryPage =
   const outDir = join(outputs, name);
   const result = astroBuild(outDir, { EDITION_CONTENT: content, SEARCH_PAGES_PER_BUNDLE: String(pagesPerBundle), ...env }, { renderEveryPage });
   if (result.status !== 0) throw new Error(`The ${name} build failed:\n${result.stdout}\n${result.stderr}`);
-  const rendered = /\d+ documents: \d+ rendered, \d+ unchanged since the last build/.exec(result.stdout)?.[0] ?? `(no line in the log)\n${result.stdout}`;
+  // The log as text: where colour is forced (FORCE_COLOR), Astro wraps
+  // each part of a page's line in escape codes, and no page would read as copied.
+  const log = stripVTControlCharacters(result.stdout);
+  const rendered = /\d+ documents: \d+ rendered, \d+ unchanged since the last build/.exec(log)?.[0] ?? `(no line in the log)\n${log}`;
   const search =
-    /Search index: (\d+) pages in (\d+) bundles?, (\d+) unchanged since the last build; (\d+) pages indexed \((\d+) prepared pages read back\)/.exec(
-      result.stdout,
-    );
-  if (!search) throw new Error(`The ${name} build logged no line of its search index:\n${result.stdout}`);
+    /Search index: (\d+) pages in (\d+) bundles?, (\d+) unchanged since the last build; (\d+) pages indexed \((\d+) prepared pages read back\)/.exec(log);
+  if (!search) throw new Error(`The ${name} build logged no line of its search index:\n${log}`);
   const [pages, bundles, copiedBundles, indexed, readBack] = search.slice(1).map(Number) as [number, number, number, number, number];
   const files = siteFiles(outDir);
-  const copied = copiedPages(result.stdout);
+  const copied = copiedPages(log);
   const renderedPages = [...files.keys()].filter((file) => isPageFile(file) && !copied.has(file)).sort();
   return { files, renderedPages, rendered, search: { pages, bundles, copied: copiedBundles, indexed, readBack } };
 }
