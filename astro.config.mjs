@@ -6,7 +6,8 @@ import siteHeaders from './src/integrations/site-headers.ts';
 import { plainDynamicImports } from './src/integrations/plain-dynamic-imports.ts';
 import { contentDir } from './src/content/content-files.ts';
 import { pipelineInputs } from './src/content/pipeline-inputs.ts';
-import { astroCacheDir, codeDigest, preparedPagesDir, searchBundlesDir } from './src/content/render-cache.ts';
+import { astroCacheDir, codeDigest, outputFoldersFile, preparedPagesDir, searchBundlesDir } from './src/content/render-cache.ts';
+import keptOutput from './src/integrations/kept-output.ts';
 import { pagesPerBundleFrom } from './src/integrations/search-bundles.ts';
 import { publicOrigin } from './src/lib/site.ts';
 import { markdownProcessor } from './src/plugins/index.ts';
@@ -34,9 +35,12 @@ export default defineConfig({
   // the lists that show it, not every page (docs/building.md).
   experimental: { incrementalBuild: true },
   cacheDir: astroCacheDir('.', contentDir, base, site),
-  // Vite would otherwise inline small scripts and assets (as data: URLs) under 4 KB.
-  vite: { build: { assetsInlineLimit: 0 }, plugins: [plainDynamicImports()] },
+  // Vite would otherwise inline small scripts and assets (as data: URLs) under 4 KB. The output
+  // folder is not emptied first: keptOutput does, unless the last build there was this one's.
+  vite: { build: { assetsInlineLimit: 0, emptyOutDir: false }, plugins: [plainDynamicImports()] },
   integrations: [
+    // First, so that it removes what the last build left before the others write their files.
+    keptOutput({ ownersFile: outputFoldersFile('.') }),
     siteAddress(),
     // dist/_headers, the HTTP headers for hosts that read it, from the policy of src/lib/csp.ts.
     siteHeaders(),

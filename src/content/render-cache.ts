@@ -91,6 +91,14 @@ export function searchBundlesDir(root: string, contentDir: string): string {
   return join(renderCacheDir(root, contentDir), 'search-bundles');
 }
 
+/**
+ * Which cache's build last finished writing each output folder (src/integrations/
+ * kept-output.ts): a build keeps the pages it finds in its folder only if that build was its own.
+ */
+export function outputFoldersFile(root: string): string {
+  return join(renderCacheRoot(root), 'output-folders.json');
+}
+
 /** The file in each cache folder that names its content folder. */
 const contentFolderFile = 'content-folder.txt';
 
@@ -101,7 +109,10 @@ const contentFolderFile = 'content-folder.txt';
 export function forgetRemovedFolders(root: string): void {
   const cacheRoot = renderCacheRoot(root);
   if (!existsSync(cacheRoot)) return;
-  for (const name of readdirSync(cacheRoot)) {
+  for (const entry of readdirSync(cacheRoot, { withFileTypes: true })) {
+    // A file here is the record of output folders (outputFoldersFile), not a collection's cache.
+    if (!entry.isDirectory()) continue;
+    const name = entry.name;
     const marker = join(cacheRoot, name, contentFolderFile);
     const folder = existsSync(marker) ? readFileSync(marker, 'utf8') : '';
     if (folder === '' || !existsSync(folder)) rmSync(join(cacheRoot, name), { recursive: true, force: true });

@@ -59,6 +59,8 @@ interface Build {
    * last build, the pages given to Pagefind and how many of those were read back as prepared.
    */
   search: { pages: number; bundles: number; copied: number; indexed: number; readBack: number };
+  /** The output folder's line: the pages left in place as the last build wrote them, the files of that build removed, whether it was emptied first. */
+  output: { kept: number; removed: number; emptied: boolean };
 }
 
 /** Small bundles, so that the index of these few documents comes in several. */
@@ -83,10 +85,18 @@ function build(name: string, env: Record<string, string> = {}, renderEveryPage =
     /Search index: (\d+) pages in (\d+) bundles?, (\d+) unchanged since the last build; (\d+) pages indexed \((\d+) prepared pages read back\)/.exec(log);
   if (!search) throw new Error(`The ${name} build logged no line of its search index:\n${log}`);
   const [pages, bundles, copiedBundles, indexed, readBack] = search.slice(1).map(Number) as [number, number, number, number, number];
+  const output = /Output folder: (\d+) pages kept as the last build wrote them, (\d+) files of the last build removed/.exec(log);
+  if (!output) throw new Error(`The ${name} build logged no line of its output folder:\n${log}`);
   const files = siteFiles(outDir);
   const copied = copiedPages(log);
   const renderedPages = [...files.keys()].filter((file) => isPageFile(file) && !copied.has(file)).sort();
-  return { files, renderedPages, rendered, search: { pages, bundles, copied: copiedBundles, indexed, readBack } };
+  return {
+    files,
+    renderedPages,
+    rendered,
+    search: { pages, bundles, copied: copiedBundles, indexed, readBack },
+    output: { kept: Number(output[1]), removed: Number(output[2]), emptied: log.includes('Output folder emptied') },
+  };
 }
 
 /** The pages of a build that the search index holds, as the search step finds them. */
@@ -150,6 +160,11 @@ describe(`a collection of ${count} documents built again`, () => {
     expect(cold.renderedPages.length).toBeGreaterThan(count * 7);
     expect(cold.renderedPages).toEqual([...cold.files.keys()].filter(isPageFile).sort());
     expect(warm.renderedPages).toEqual(unkeyedPages);
+    // Each into a folder of its own: nothing there to keep or remove.
+    expect([cold.output, warm.output]).toEqual([
+      { kept: 0, removed: 0, emptied: false },
+      { kept: 0, removed: 0, emptied: false },
+    ]);
   });
 
   test('the warm build copies every bundle of the search index from the last build, and its index is the same bytes', () => {
@@ -290,4 +305,39 @@ describe(`a collection of ${count} documents built again`, () => {
     expect(page).toContain('class="mention" href="/reader/entities/');
     expect(page).not.toContain('href="/entities/');
   }, 120_000);
+
+  test('built again into its own folder, a build leaves the unchanged pages in place and removes what it no longer writes: the folder is what a build into an empty one writes', () => {
+    const first = build('in-place');
+    const inPlaceChanged = join(content, 'documents', 'synthetic-00005.md');
+    edit(inPlaceChanged, 'had found refuge at the end of March', 'had found refuge late in March');
+    rmSync(join(content, 'documents', 'synthetic-00008.md'));
+    const again = build('in-place');
+    expect(again.rendered).toBe(`${count - 1} documents: 1 rendered, ${count - 2} unchanged since the last build`);
+    // Every page not rendered again was left as it was, not copied from Astro's cache.
+    expect(again.output.kept).toBe([...again.files.keys()].filter(isPageFile).length - again.renderedPages.length);
+    expect(again.output.kept).toBeGreaterThan(count * 5);
+    expect(again.output.emptied).toBe(false);
+    // The removed document's pages are gone, with the last build's search index (written anew).
+    expect([...first.files.keys()].filter((file) => file.startsWith('documents/synthetic-00008/')).length).toBeGreaterThan(0);
+    expect([...again.files.keys()].filter((file) => file.includes('synthetic-00008/'))).toEqual([]);
+    expect(again.output.removed).toBeGreaterThan(0);
+    const intoEmpty = build('in-place-into-empty');
+    expect(differences(intoEmpty.files, again.files)).toEqual([]);
+    // Built into a folder its cache did not last write (its last build, of a changed document,
+    // went elsewhere), a build keeps none of the folder's pages: they are older than its keys.
+    edit(inPlaceChanged, 'had found refuge late in March', 'had found refuge in the last days of March');
+    const elsewhere = build('in-place-elsewhere');
+    const afterElsewhere = build('in-place');
+    expect(differences(elsewhere.files, afterElsewhere.files)).toEqual([]);
+    expect(afterElsewhere.output).toEqual({ kept: 0, removed: 0, emptied: true });
+  }, 240_000);
+
+  test("another collection's build into the folder empties it first", () => {
+    const before = build('in-place');
+    expect(before.output.kept).toBeGreaterThan(0);
+    const other = build('in-place', { BASE_PATH: '/reader/' });
+    expect(other.output).toEqual({ kept: 0, removed: 0, emptied: true });
+    expect(other.files.get('index.html')?.toString()).toContain('href="/reader/');
+    expect(filesContaining(other, /\.html$/, 'href="/entities/')).toEqual([]);
+  }, 240_000);
 });
