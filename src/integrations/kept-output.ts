@@ -86,7 +86,9 @@ export default function keptOutput(options: { ownersFile: string }): AstroIntegr
         const owners = readOwners(options.ownersFile);
         if (owners[outDir] !== cacheDir && existsSync(outDir) && readdirSync(outDir).some((name) => name !== '.git')) {
           emptyFolder(outDir);
-          logger.info('Output folder emptied: its last build was not of this collection, base path and address, or did not finish.');
+          logger.info(
+            'Output folder emptied: its last build was of another collection, base path or address, or did not finish, or this one has been built elsewhere since.',
+          );
         }
         // Until this build finishes, the folder is no build's: stopped half-way, it is emptied
         // next time. Nor is any other folder this cache's last build wrote: this build changes
