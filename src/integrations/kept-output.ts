@@ -26,22 +26,35 @@ function writeOwners(file: string, owners: Owners): void {
   writeAtomically(file, `${JSON.stringify(Object.fromEntries(present), null, 2)}\n`);
 }
 
-/** Each file below `dir` (a path relative to it, with "/") and its modification time in nanoseconds. */
+/**
+ * A folder of the output that no build writes and none may remove: a repository checked out
+ * there to publish the site from (Astro keeps it too when it empties the folder).
+ */
+const publishingRepository = '.git';
+
+/**
+ * Each file below `dir`, but for `publishingRepository` (a path relative to `dir`, with "/"),
+ * and its modification time in nanoseconds.
+ */
 function modifiedTimes(dir: string): Map<string, bigint> {
   const times = new Map<string, bigint>();
   if (!existsSync(dir)) return times;
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    times.set(relative(dir, path).split('\\').join('/'), statSync(path, { bigint: true }).mtimeNs);
+  for (const top of readdirSync(dir, { withFileTypes: true })) {
+    if (top.name === publishingRepository) continue;
+    const entries = top.isDirectory() ? readdirSync(join(dir, top.name), { recursive: true, withFileTypes: true }) : [top];
+    for (const entry of entries) {
+      if (!entry.isFile()) continue;
+      const path = join(entry.parentPath, entry.name);
+      times.set(relative(dir, path).split('\\').join('/'), statSync(path, { bigint: true }).mtimeNs);
+    }
   }
   return times;
 }
 
-/** Empties `dir` as Astro would (all but a .git folder). */
+/** Empties `dir` as Astro would (all but `publishingRepository`). */
 function emptyFolder(dir: string): void {
   if (!existsSync(dir)) return;
-  for (const name of readdirSync(dir)) if (name !== '.git') rmSync(join(dir, name), { recursive: true, force: true });
+  for (const name of readdirSync(dir)) if (name !== publishingRepository) rmSync(join(dir, name), { recursive: true, force: true });
 }
 
 /** Removes the folders the removed files leave empty, up to `top`. */
@@ -84,7 +97,7 @@ export default function keptOutput(options: { ownersFile: string }): AstroIntegr
       },
       'astro:build:start': ({ logger }) => {
         const owners = readOwners(options.ownersFile);
-        if (owners[outDir] !== cacheDir && existsSync(outDir) && readdirSync(outDir).some((name) => name !== '.git')) {
+        if (owners[outDir] !== cacheDir && existsSync(outDir) && readdirSync(outDir).some((name) => name !== publishingRepository)) {
           emptyFolder(outDir);
           logger.info(
             'Output folder emptied: its last build was of another collection, base path or address, or did not finish, or this one has been built elsewhere since.',

@@ -32,6 +32,8 @@ const changed = 'synthetic-00003';
 function siteFiles(dir: string): Map<string, Buffer> {
   const files = new Map<string, Buffer>();
   for (const name of readdirSync(dir, { recursive: true }) as string[]) {
+    // A repository checked out there is not the build's (see the in-place test).
+    if (name === '.git' || name.startsWith('.git/')) continue;
     const path = join(dir, name);
     try {
       files.set(name, readFileSync(path));
@@ -308,6 +310,10 @@ describe(`a collection of ${count} documents built again`, () => {
 
   test('built again into its own folder, a build leaves the unchanged pages in place and removes what it no longer writes: the folder is what a build into an empty one writes', () => {
     const first = build('in-place');
+    // A repository checked out in the folder, to publish the site from: no build removes it.
+    const repository = join(outputs, 'in-place', '.git');
+    mkdirSync(repository);
+    writeFileSync(join(repository, 'HEAD'), 'ref: refs/heads/pages\n');
     const inPlaceChanged = join(content, 'documents', 'synthetic-00005.md');
     edit(inPlaceChanged, 'had found refuge at the end of March', 'had found refuge late in March');
     rmSync(join(content, 'documents', 'synthetic-00008.md'));
@@ -321,6 +327,7 @@ describe(`a collection of ${count} documents built again`, () => {
     expect([...first.files.keys()].filter((file) => file.startsWith('documents/synthetic-00008/')).length).toBeGreaterThan(0);
     expect([...again.files.keys()].filter((file) => file.includes('synthetic-00008/'))).toEqual([]);
     expect(again.output.removed).toBeGreaterThan(0);
+    expect(readFileSync(join(repository, 'HEAD'), 'utf8')).toBe('ref: refs/heads/pages\n');
     const intoEmpty = build('in-place-into-empty');
     expect(differences(intoEmpty.files, again.files)).toEqual([]);
     // Built into a folder its cache did not last write (its last build, of a changed document,
@@ -330,6 +337,7 @@ describe(`a collection of ${count} documents built again`, () => {
     const afterElsewhere = build('in-place');
     expect(differences(elsewhere.files, afterElsewhere.files)).toEqual([]);
     expect(afterElsewhere.output).toEqual({ kept: 0, removed: 0, emptied: true });
+    expect(readFileSync(join(repository, 'HEAD'), 'utf8')).toBe('ref: refs/heads/pages\n');
   }, 240_000);
 
   test("another collection's build into the folder empties it first", () => {
