@@ -6,7 +6,7 @@ import siteHeaders from './src/integrations/site-headers.ts';
 import { plainDynamicImports } from './src/integrations/plain-dynamic-imports.ts';
 import { contentDir } from './src/content/content-files.ts';
 import { pipelineInputs } from './src/content/pipeline-inputs.ts';
-import { astroCacheDir, codeDigest, outputFoldersFile, preparedPagesDir, searchBundlesDir } from './src/content/render-cache.ts';
+import { astroCacheDir, codeDigest, preparedPagesDir, renderCacheRoot, searchBundlesDir } from './src/content/render-cache.ts';
 import keptOutput from './src/integrations/kept-output.ts';
 import { pagesPerBundleFrom } from './src/integrations/search-bundles.ts';
 import { publicOrigin } from './src/lib/site.ts';
@@ -40,7 +40,7 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: 0, emptyOutDir: false }, plugins: [plainDynamicImports()] },
   integrations: [
     // First, so that it removes what the last build left before the others write their files.
-    keptOutput({ ownersFile: outputFoldersFile('.') }),
+    keptOutput({ recordsDir: renderCacheRoot('.') }),
     siteAddress(),
     // dist/_headers, the HTTP headers for hosts that read it, from the policy of src/lib/csp.ts.
     siteHeaders(),

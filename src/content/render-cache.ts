@@ -91,14 +91,6 @@ export function searchBundlesDir(root: string, contentDir: string): string {
   return join(renderCacheDir(root, contentDir), 'search-bundles');
 }
 
-/**
- * Which cache's build last finished writing each output folder (src/integrations/
- * kept-output.ts): a build keeps the pages it finds in its folder only if that build was its own.
- */
-export function outputFoldersFile(root: string): string {
-  return join(renderCacheRoot(root), 'output-folders.json');
-}
-
 /** The file in each cache folder that names its content folder. */
 const contentFolderFile = 'content-folder.txt';
 
@@ -110,7 +102,7 @@ export function forgetRemovedFolders(root: string): void {
   const cacheRoot = renderCacheRoot(root);
   if (!existsSync(cacheRoot)) return;
   for (const entry of readdirSync(cacheRoot, { withFileTypes: true })) {
-    // A file here is the record of output folders (outputFoldersFile), not a collection's cache.
+    // A file here is an output folder's record (src/integrations/kept-output.ts), not a collection's cache.
     if (!entry.isDirectory()) continue;
     const name = entry.name;
     const marker = join(cacheRoot, name, contentFolderFile);

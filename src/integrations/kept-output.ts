@@ -2,28 +2,63 @@ import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync } fr
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { writeAtomically } from '../content/render-cache.ts';
+import { digestOf, writeAtomically } from '../content/render-cache.ts';
 import { staleFiles } from '../lib/stale-files.ts';
 
 /**
- * Output folder → the Astro cache whose build last finished writing it, if that was the cache's
- * last build (a cache's pages are checked by the keys of its last build only).
+ * Which build last finished writing an output folder, kept as two records that each build
+ * writes alone (no file is shared by builds running side by side): beside the caches, one per
+ * output folder, naming the Astro cache whose build it was; in that cache, the folder its last
+ * build wrote. A folder's pages can be kept only if both agree: a cache's pages are checked by
+ * the keys of its last build alone.
  */
-type Owners = Record<string, string>;
+class OutputRecords {
+  readonly #folderRecord: string;
+  readonly #cacheRecord: string;
 
-function readOwners(file: string): Owners {
-  try {
-    const owners: unknown = JSON.parse(readFileSync(file, 'utf8'));
-    return typeof owners === 'object' && owners !== null && !Array.isArray(owners) ? (owners as Owners) : {};
-  } catch {
-    return {};
+  constructor(
+    readonly recordsDir: string,
+    readonly outDir: string,
+    readonly cacheDir: string,
+  ) {
+    this.#folderRecord = join(recordsDir, `${folderRecordPrefix}${digestOf([outDir]).slice(0, 16)}.json`);
+    this.#cacheRecord = join(cacheDir, 'last-output-folder.txt');
+  }
+
+  /** Whether this cache's last build was the last to finish writing the folder. */
+  ours(): boolean {
+    return readRecord(this.#folderRecord)?.cache === this.cacheDir && existsSync(this.#cacheRecord) && readFileSync(this.#cacheRecord, 'utf8') === this.outDir;
+  }
+
+  /** Until a build finishes, the folder is no build's, and the cache's last build wrote none. */
+  forget(): void {
+    rmSync(this.#folderRecord, { force: true });
+    rmSync(this.#cacheRecord, { force: true });
+  }
+
+  finished(): void {
+    writeAtomically(this.#folderRecord, JSON.stringify({ folder: this.outDir, cache: this.cacheDir }));
+    writeAtomically(this.#cacheRecord, this.outDir);
+    // The records of folders that are gone (a test's, a benchmark's).
+    for (const name of readdirSync(this.recordsDir)) {
+      if (!name.startsWith(folderRecordPrefix)) continue;
+      const folder = readRecord(join(this.recordsDir, name))?.folder;
+      if (folder === undefined || !existsSync(folder)) rmSync(join(this.recordsDir, name), { force: true });
+    }
   }
 }
 
-/** Writes the record, leaving out folders that are gone (a test's, a benchmark's). */
-function writeOwners(file: string, owners: Owners): void {
-  const present = Object.entries(owners).filter(([folder]) => existsSync(folder));
-  writeAtomically(file, `${JSON.stringify(Object.fromEntries(present), null, 2)}\n`);
+const folderRecordPrefix = 'output-folder-';
+
+function readRecord(file: string): { folder: string; cache: string } | undefined {
+  try {
+    const record: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    if (typeof record !== 'object' || record === null || !('folder' in record) || !('cache' in record)) return undefined;
+    const { folder, cache } = record;
+    return typeof folder === 'string' && typeof cache === 'string' ? { folder, cache } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -84,31 +119,26 @@ function removeEmptyFolders(top: string, files: readonly string[]): void {
  * Listed first among the integrations, so that its end of the build runs before the others
  * write their files (the search index, _headers).
  */
-export default function keptOutput(options: { ownersFile: string }): AstroIntegration {
-  let outDir = '';
-  let cacheDir = '';
+export default function keptOutput(options: { recordsDir: string }): AstroIntegration {
+  let records: OutputRecords;
   let before = new Map<string, bigint>();
   return {
     name: 'edition-kept-output',
     hooks: {
       'astro:config:done': ({ config }) => {
-        outDir = resolve(fileURLToPath(config.outDir));
-        cacheDir = resolve(fileURLToPath(config.cacheDir));
+        records = new OutputRecords(options.recordsDir, resolve(fileURLToPath(config.outDir)), resolve(fileURLToPath(config.cacheDir)));
       },
       'astro:build:start': ({ logger }) => {
-        const owners = readOwners(options.ownersFile);
-        if (owners[outDir] !== cacheDir && existsSync(outDir) && readdirSync(outDir).some((name) => name !== publishingRepository)) {
+        const { outDir } = records;
+        if (!records.ours() && existsSync(outDir) && readdirSync(outDir).some((name) => name !== publishingRepository)) {
           emptyFolder(outDir);
           logger.info(
             'Output folder emptied: its last build was of another collection, base path or address, or did not finish, or this one has been built elsewhere since.',
           );
         }
-        // Until this build finishes, the folder is no build's: stopped half-way, it is emptied
-        // next time. Nor is any other folder this cache's last build wrote: this build changes
-        // the keys its pages are checked by.
-        delete owners[outDir];
-        for (const [folder, cache] of Object.entries(owners)) if (cache === cacheDir) delete owners[folder];
-        writeOwners(options.ownersFile, owners);
+        // Stopped half-way, this build leaves the folder to be emptied next time; and whatever
+        // folder this cache's last build wrote, this build changes the keys its pages are checked by.
+        records.forget();
         before = modifiedTimes(outDir);
       },
       'astro:build:done': ({ dir, assets, logger }) => {
@@ -118,9 +148,7 @@ export default function keptOutput(options: { ownersFile: string }): AstroIntegr
         const stale = staleFiles(before, after, pages);
         for (const file of stale) rmSync(join(site, file), { force: true });
         removeEmptyFolders(site, stale);
-        const owners = readOwners(options.ownersFile);
-        owners[outDir] = cacheDir;
-        writeOwners(options.ownersFile, owners);
+        records.finished();
         const kept = [...pages].filter((page) => before.has(page) && before.get(page) === after.get(page)).length;
         logger.info(`Output folder: ${kept} pages kept as the last build wrote them, ${stale.length} files of the last build removed.`);
       },

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { documentKey, pipelineInputs, sharedInputsDigest } from '../../src/content/pipeline-inputs.ts';
-import { codeDigest, digestOf, forgetRemovedFolders, outputFoldersFile, RenderCache, renderCacheDir } from '../../src/content/render-cache.ts';
+import { codeDigest, digestOf, forgetRemovedFolders, RenderCache, renderCacheDir, renderCacheRoot } from '../../src/content/render-cache.ts';
 import { markdownProcessor, type PipelineOptions } from '../../src/plugins/index.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'edition-render-cache-'));
@@ -147,12 +147,13 @@ describe('RenderCache', () => {
     expect(kept.recorded('k1')).toBeDefined();
     expect(removed.recorded('k1')).toBeDefined();
     rmSync(join(scratch, 'removed'), { recursive: true });
-    writeFileSync(outputFoldersFile(scratch), '{}');
+    const record = join(renderCacheRoot(scratch), 'output-folder-0123456789abcdef.json');
+    writeFileSync(record, '{}');
     forgetRemovedFolders(scratch);
     expect(kept.recorded('k1')).toBeDefined();
     expect(removed.recorded('k1')).toBeUndefined();
-    // The record of output folders beside the caches is not a removed collection's.
-    expect(readFileSync(outputFoldersFile(scratch), 'utf8')).toBe('{}');
+    // An output folder's record beside the caches is not a removed collection's.
+    expect(readFileSync(record, 'utf8')).toBe('{}');
   });
 
   test('each content folder has a folder of its own', () => {
