@@ -49,13 +49,33 @@ function registerStyles(): void {
   registered = true;
 }
 
+/** The styles the edition formats in: the three of csl-styles.ts and Citation.js's own APA. */
+const templates = ['chicago-fullnote-bibliography', 'chicago-note-bibliography', 'modern-language-association', 'apa'] as const;
+type Template = (typeof templates)[number];
+
+const engines = new Map<Template, CiteprocEngine>();
+
 /**
- * Builds each style's engine ahead of the first citation: about 1.5 s of a worker's start, done
+ * The style's citeproc-js engine, built once by Citation.js (which reads the style and its
+ * locale) and then kept here: Citation.js's `engine()` empties the engine's registry on every
+ * call, a second registration for each citation the edition formats.
+ */
+function engineOf(template: Template): CiteprocEngine {
+  let engine = engines.get(template);
+  if (engine === undefined) {
+    registerStyles();
+    engine = plugins.config.get('@csl').engine([], template, lang, 'html');
+    engines.set(template, engine);
+  }
+  return engine;
+}
+
+/**
+ * Builds every style's engine ahead of the first citation (APA's alone takes about 0.4 s), done
  * while the main thread still checks the content, rather than when the first document waits.
  */
 export function prepareEngines(): void {
-  registerStyles();
-  for (const style of loadStyles()) plugins.config.get('@csl').engine([], style.id, lang, 'html');
+  for (const template of templates) engineOf(template);
 }
 
 /** The entry inside Citation.js's `<div class="csl-bib-body"><div class="csl-entry">…</div></div>`. */
@@ -83,55 +103,76 @@ export function plainTextOf(html: string): string | undefined {
     .trim();
 }
 
-/** The engine's own text output, for a citation whose HTML `plainTextOf` cannot read back. */
-function engineText(engine: { setOutputFormat: (format: 'text') => void }, format: () => string): string {
-  engine.setOutputFormat('text');
-  return format();
-}
+/**
+ * The item each style's engine has registered last, the only one in its registry, and the
+ * `retrieveItem` that gives it: Citation.js sets its own on every use of the engine (and empties
+ * the registry), which a registration made here then no longer is.
+ */
+const registrations = new Map<Template, { item: CslItem; retrieveItem: (id: string) => CslItem }>();
 
 /**
- * The style's engine, kept between calls by Citation.js, with `item` registered alone.
+ * The style's engine with `item` registered alone. citeproc-js formats only registered items,
+ * and registering is most of its work for one citation, so an item is registered again only
+ * when the engine last registered another: a document's citation and its bibliography entry in
+ * one style share one registration. (Items are told apart as objects, not by id: every
+ * document's stand-in paragraph has the same id.)
  *
  * citeproc-js marks each item it registers as tainted and clears the marks only in
  * `processCitationCluster`, which the edition does not call. With `makeCitationCluster` and
  * `makeBibliography` the marks pile up, one for every item the engine has ever seen, and each
  * `updateItems` walks all of them: a worker's 5,000th document cost about 50 ms more than its
- * first, which at 10,000 documents was minutes of the build. When Citation.js hands the engine over, it
- * has already emptied the registry, and a mark counts only for a registered item, so dropping the
- * marks there changes no output.
+ * first, which at 10,000 documents was minutes of the build. Registering `item` alone removes
+ * every other item from the registry, and a mark counts only for a registered item, so
+ * dropping the marks first changes no output.
  */
-function engineFor(template: string, item: CslItem): CiteprocEngine {
-  registerStyles();
-  const engine = plugins.config.get('@csl').engine([item], template, lang, 'html');
+function engineWith(template: Template, item: CslItem): CiteprocEngine {
+  const engine = engineOf(template);
+  const last = registrations.get(template);
+  if (last?.item === item && engine.sys.retrieveItem === last.retrieveItem) return engine;
+  const retrieveItem = (id: string): CslItem => {
+    if (id !== item.id) throw new Error(`The citation engine asked for "${id}" while formatting "${item.id}".`);
+    return item;
+  };
+  engine.sys.retrieveItem = retrieveItem;
   engine.tmp.taintedItemIDs = {};
   engine.updateItems([item.id]);
+  registrations.set(template, { item, retrieveItem });
   return engine;
 }
 
-/** A bibliography entry, from the style's engine directly, as `citation` below does (and for the same reason). */
-function bibliography(template: string, item: CslItem): Formatted {
-  const engine = engineFor(template, item);
-  const entry = () => {
-    const [{ bibstart, bibend }, entries] = engine.makeBibliography();
-    return bibstart + entries.join('') + bibend;
-  };
-  const html = bibliographyEntryHtml(entry());
-  const text = plainTextOf(html) ?? engineText(engine, () => entry().trim());
-  return { text, html };
+/** HTML from the engine, and its text: read from the HTML where it can be (plainTextOf), else formatted again as text. */
+function formatted(engine: CiteprocEngine, format: () => string, entry: (output: string) => string = (output) => output.trim()): Formatted {
+  engine.setOutputFormat('html');
+  const html = entry(format());
+  const text = plainTextOf(html);
+  if (text !== undefined) return { text, html };
+  engine.setOutputFormat('text');
+  return { text: format().trim(), html };
 }
 
 /**
- * A citation, formatted by citeproc-js through Citation.js's engine for the style. Citation.js's
- * own `format('citation')` rebuilds the engine's whole state for every call; registering the one
+ * A citation, formatted by citeproc-js through the style's engine. Citation.js's own
+ * `format('citation')` rebuilds the engine's whole state for every call; registering the one
  * item and asking for a cluster gives the same output for a fraction of the work, which matters
  * when every paragraph of thousands of documents is cited in four styles.
  */
-function citation(template: string, item: CslItem, point?: Pinpoint): Formatted {
-  const engine = engineFor(template, item);
+function citation(template: Template, item: CslItem, point?: Pinpoint): Formatted {
+  const engine = engineWith(template, item);
   const entry = point === undefined ? { id: item.id } : { id: item.id, locator: point.locator, label: point.locatorLabel };
-  const html = engine.makeCitationCluster([entry]).trim();
-  const text = plainTextOf(html) ?? engineText(engine, () => engine.makeCitationCluster([entry]).trim());
-  return { text, html };
+  return formatted(engine, () => engine.makeCitationCluster([entry]));
+}
+
+/** A bibliography entry, from the style's engine directly, as `citation` above does (and for the same reason). */
+function bibliography(template: Template, item: CslItem): Formatted {
+  const engine = engineWith(template, item);
+  return formatted(
+    engine,
+    () => {
+      const [{ bibstart, bibend }, entries] = engine.makeBibliography();
+      return bibstart + entries.join('') + bibend;
+    },
+    bibliographyEntryHtml,
+  );
 }
 
 /**

@@ -38,6 +38,8 @@ declare module '@citation-js/core' {
     makeBibliography(): [{ bibstart: string; bibend: string }, string[]];
     /** Working state; `taintedItemIDs` marks the items whose output must be formatted again. */
     tmp: { taintedItemIDs: Record<string, true> };
+    /** What the engine asks of its caller: `retrieveItem` gives the item of an id it formats. */
+    sys: { retrieveItem(id: string): CslItem };
   }
 
   interface Register<T> {

@@ -268,7 +268,8 @@ describe('the engines, kept from one document to the next', () => {
 
   test('keep no mark of the documents they formatted before (citeproc walks every mark on each item it registers)', () => {
     for (const item of documents) citationSet(item);
-    for (const style of styles) expect(Object.keys(engine(style).tmp.taintedItemIDs).length, style).toBeLessThanOrEqual(1);
+    // At most two, however many documents: the one registered last and the one it replaced.
+    for (const style of styles) expect(Object.keys(engine(style).tmp.taintedItemIDs).length, style).toBeLessThanOrEqual(2);
   });
 
   test('format the fortieth document as a fresh engine formats it', () => {
