@@ -1,13 +1,24 @@
 import { createReadStream, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, normalize, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { close, createIndex } from 'pagefind';
 import { digestOf } from '../content/render-cache.ts';
-import { type Facet, prepareForIndex } from '../lib/search-index.ts';
+import type { Facet } from '../lib/search-index.ts';
 import { entityToken } from '../shared/search-terms.ts';
+import { type BundleJob, IndexerWorker, type IndexerSettings, indexBundles } from './bundle-indexers.ts';
 import { PreparedPages, pageDigest } from './prepared-pages.ts';
-import { bundleFolder, bundleList, bundleListFile, pagesPerBundleFor, type IndexedPage, splitIntoBundles, WrittenBundles } from './search-bundles.ts';
+import { renderedPageReceiver } from './rendered-pages.ts';
+import {
+  bundleFolder,
+  bundleList,
+  bundleListFile,
+  type IndexedPage,
+  maxPagesPerBundle,
+  pagesPerBundleFor,
+  splitIntoBundles,
+  WrittenBundles,
+} from './search-bundles.ts';
 
 export interface Options {
   /** The ids of the registry's entities: each gets a search term of its own (`entityToken`). */
@@ -36,9 +47,6 @@ export const unusedBundleFiles = [
   'pagefind-component-ui.css',
   'pagefind-highlight.js',
 ];
-
-/** How many pages are handed to Pagefind before the first of them is indexed. */
-const pagesInFlight = 8;
 
 /** Two ids that would share a search term (they differ only in hyphens): the build stops, naming both. */
 export function tokenClashes(ids: readonly string[]): string[] {
@@ -76,37 +84,6 @@ function mergedBundleScripts(folder: string): string[] {
 }
 
 /**
- * Indexes `pages` into `folder` in a Pagefind process of its own, closed when the bundle is
- * written: its memory goes with it before the next bundle starts.
- */
-async function indexBundle(site: string, pages: readonly IndexedPage[], folder: string, content: (page: IndexedPage, html: string) => string): Promise<void> {
-  const { index, errors } = await createIndex({});
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  try {
-    // Pagefind indexes in a process of its own: while it indexes one page, this one prepares
-    // the next ones, so that both cores work. A few pages in flight are enough to keep it busy.
-    const inFlight = new Set<Promise<void>>();
-    for (const page of pages) {
-      const html = readFileSync(join(site, page.sourcePath), 'utf8');
-      const adding = index.addHTMLFile({ sourcePath: page.sourcePath, content: content(page, html) }).then((added) => {
-        if (added.errors.length > 0) throw new Error(`Pagefind could not index ${page.sourcePath}: ${added.errors.join('; ')}`);
-      });
-      inFlight.add(adding);
-      adding.then(
-        () => inFlight.delete(adding),
-        () => undefined,
-      );
-      if (inFlight.size >= pagesInFlight) await Promise.race(inFlight);
-    }
-    await Promise.all(inFlight);
-    const result = await index.writeFiles({ outputPath: folder });
-    if (result.errors.length > 0) throw new Error(`Pagefind could not write its index: ${result.errors.join('; ')}`);
-  } finally {
-    await close();
-  }
-}
-
-/**
  * Builds the Pagefind search index of the finished site through Pagefind's Node API, so that
  * `astro build` writes the site and its index in one step (as Starlight does). In `astro dev`
  * the last built index is served from the output folder; without one, /pagefind/ answers with
@@ -121,26 +98,61 @@ export default function pagefind(options: Options = {}): AstroIntegration {
   }
   let outDir: string;
   let base = '/';
+  const facets = options.facets ?? new Map<string, Facet>();
+  const version = digestOf([options.cache?.codeDigest ?? '', JSON.stringify([...facets])]);
+  const settings: IndexerSettings = { facets: [...facets], ...(options.cache && { prepared: { dir: options.cache.dir, version } }) };
+  const receivers = globalThis as { [renderedPageReceiver]?: (html: string) => void };
+  /** The worker that prepares pages as they are rendered, then indexes bundles with the others. */
+  let preparer: IndexerWorker | undefined;
+  /** The pages prepared as they were rendered, unfinished and finished: their digests. */
+  const preparing = new Set<Promise<void>>();
+  const preparedNow = new Set<string>();
   return {
     name: 'edition-pagefind',
     hooks: {
+      'astro:config:setup': ({ addMiddleware }) => {
+        addMiddleware({ entrypoint: new URL('./rendered-pages.ts', import.meta.url), order: 'post' });
+      },
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
       },
+      'astro:build:start': () => {
+        // Without a folder to keep them in, prepared pages could not wait for the search step.
+        if (!settings.prepared) return;
+        const worker = new IndexerWorker(settings);
+        preparer = worker;
+        preparedNow.clear();
+        receivers[renderedPageReceiver] = (html) => {
+          if (!html.includes('data-pagefind-body')) return;
+          const done = worker.prepare(html).then(({ digest, fresh }) => {
+            if (fresh) preparedNow.add(digest);
+          });
+          preparing.add(done);
+          done.then(
+            () => preparing.delete(done),
+            () => undefined,
+          );
+        };
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
+        delete receivers[renderedPageReceiver];
+        // The last pages rendered may still be being prepared. One that failed to be is prepared
+        // again when its bundle is indexed.
+        await Promise.allSettled([...preparing]);
         const site = fileURLToPath(dir);
-        const facets = options.facets ?? new Map<string, Facet>();
-        const version = digestOf([options.cache?.codeDigest ?? '', JSON.stringify([...facets])]);
         const prepared = options.cache && new PreparedPages(options.cache.dir, version);
         const written = options.cache && new WrittenBundles(options.cache.bundlesDir);
-        const prepare = (html: string) => prepareForIndex(html, { facets });
         const pages = pagesToIndex(site);
         const bundles = splitIntoBundles(pages, options.pagesPerBundle ?? pagesPerBundleFor(pages.length));
         rmSync(join(site, 'pagefind'), { recursive: true, force: true });
         let indexed = 0;
         let copied = 0;
+        let kept = 0;
+        let keptFromRendering = 0;
+        const jobs: BundleJob[] = [];
+        const keys = new Map<BundleJob, { key: string; first: boolean }>();
         for (const [number, pages] of bundles.entries()) {
           const folder = join(site, bundleFolder(number));
           const key = digestOf([version, number === 0 ? 'first' : 'merged', ...pages.flatMap((page) => [page.sourcePath, page.digest])]);
@@ -149,18 +161,35 @@ export default function pagefind(options: Options = {}): AstroIntegration {
             copied++;
             continue;
           }
-          await indexBundle(site, pages, folder, (page, html) => (prepared ? prepared.get(html, prepare, page.digest) : prepare(html)));
-          // The first bundle's script and WebAssembly search them all: the others need neither.
-          for (const file of number === 0 ? unusedBundleFiles : [...unusedBundleFiles, ...mergedBundleScripts(folder)])
-            rmSync(join(folder, file), { force: true });
-          written?.keep(key, folder);
-          indexed += pages.length;
+          const job: BundleJob = { site, pages, folder };
+          jobs.push(job);
+          keys.set(job, { key, first: number === 0 });
+        }
+        // The worker that prepared pages indexes too, and is closed with the others.
+        const indexers: IndexerWorker[] = preparer ? [preparer] : [];
+        while (indexers.length < Math.min(availableParallelism(), jobs.length)) indexers.push(new IndexerWorker(settings));
+        preparer = undefined;
+        try {
+          await indexBundles(jobs, indexers, maxPagesPerBundle, (job, keptCopies) => {
+            const { key, first } = keys.get(job) as { key: string; first: boolean };
+            // The first bundle's script and WebAssembly search them all: the others need neither.
+            for (const file of first ? unusedBundleFiles : [...unusedBundleFiles, ...mergedBundleScripts(job.folder)])
+              rmSync(join(job.folder, file), { force: true });
+            written?.keep(key, job.folder);
+            // Each of these pages' prepared copies was read or written: kept through `prune`.
+            for (const page of job.pages) prepared?.retain(page.digest);
+            kept += keptCopies;
+            keptFromRendering += job.pages.filter((page) => preparedNow.has(page.digest)).length;
+            indexed += job.pages.length;
+          });
+        } finally {
+          await Promise.all(indexers.map((indexer) => indexer.close()));
         }
         writeFileSync(join(site, bundleFolder(0), bundleListFile), `${JSON.stringify(bundleList(bundles.length))}\n`);
         written?.prune();
         prepared?.prune();
         const total = bundles.reduce((sum, pages) => sum + pages.length, 0);
-        const unchanged = prepared ? ` (${prepared.reused} prepared pages read back)` : '';
+        const unchanged = prepared ? ` (${keptFromRendering} prepared as they were rendered, ${kept - keptFromRendering} prepared pages read back)` : '';
         const reused = written ? `, ${copied} unchanged since the last build` : '';
         logger.info(
           `Search index: ${total} pages in ${bundles.length} bundle${bundles.length === 1 ? '' : 's'}${reused}; ${indexed} pages indexed${unchanged}, in ${((performance.now() - started) / 1000).toFixed(1)} s.`,

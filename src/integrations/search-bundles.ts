@@ -3,8 +3,9 @@
  *
  * Pagefind holds the whole of an index in memory until it has written it, about 1 MB for every
  * page of a memorandum's length: 10,000 documents in one index would take some 10 GB in its
- * process alone. Indexed as bundles of at most `pagesPerBundle` pages, one after another, each in
- * a Pagefind process of its own, the memory is that of one bundle whatever the collection's size;
+ * process alone. Indexed as bundles of at most `pagesPerBundle` pages, each in a Pagefind process
+ * of its own, and side by side only while their pages together fit one bundle's most
+ * (bundle-indexers.ts), the memory is that of one large bundle whatever the collection's size;
  * and a bundle whose pages all came out as in the last build is copied back from the last build
  * instead of being indexed again.
  */
