@@ -1,20 +1,17 @@
 /**
- * A worker thread of the search step (pagefind.ts), never imported. It does two things:
- *
- * - it prepares a page for the index (search-index.ts) as soon as Astro has rendered it, and
- *   keeps the copy (prepared-pages.ts): while the build's main thread renders the next pages on
- *   one core, this work is done on the other, instead of after the last page;
- * - it indexes the bundles it is sent, one at a time, each in a Pagefind process of its own,
- *   closed when the bundle is written: its own copy of Pagefind's Node API starts its own
- *   process, so that two workers index two bundles on two cores at once.
+ * A worker thread of the search step (pagefind.ts), never imported: it indexes the bundles it is
+ * sent, one at a time, each in a Pagefind process of its own, closed when the bundle is written.
+ * Its own copy of Pagefind's Node API starts its own process, so that two workers index two
+ * bundles on two cores at once; and it reads and prepares the pages (search-index.ts) itself,
+ * keeping each prepared copy for the next build (prepared-pages.ts).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { close, createIndex } from 'pagefind';
 import { prepareForIndex } from '../lib/search-index.ts';
-import type { BundleJob, IndexerReply, IndexerRequest, IndexerSettings } from './bundle-indexers.ts';
-import { PreparedPages, pageDigest } from './prepared-pages.ts';
+import type { BundleJob, IndexerReply, IndexerSettings } from './bundle-indexers.ts';
+import { PreparedPages } from './prepared-pages.ts';
 
 /** How many pages are handed to Pagefind before the first of them is indexed. */
 const pagesInFlight = 8;
@@ -25,7 +22,7 @@ const prepare = (html: string) => prepareForIndex(html, { facets });
 
 const keptCopies = settings.prepared && new PreparedPages(settings.prepared.dir, settings.prepared.version);
 
-/** The page as the index gets it, and whether its copy was kept from before (prepared as it was rendered, or by an earlier build). */
+/** The page as the index gets it, and whether its copy was read back as an earlier build prepared it. */
 function preparedCopy(html: string, digest: string): { content: string; kept: boolean } {
   if (!keptCopies) return { content: prepare(html), kept: false };
   const before = keptCopies.reused;
@@ -63,19 +60,9 @@ async function indexBundle(job: BundleJob): Promise<number> {
   return kept;
 }
 
-/** A page Astro has just rendered: prepared now, unless its copy is kept already; its digest, and whether it was prepared. */
-function prepareRendered(html: string): { digest: string; fresh: boolean } {
-  const digest = pageDigest(html);
-  return { digest, fresh: !preparedCopy(html, digest).kept };
-}
-
-parentPort?.on('message', ({ id, request }: { id: number; request: IndexerRequest }) => {
-  const reply = (result: Promise<Omit<IndexerReply, 'id'>>) =>
-    result.then(
-      (answer) => parentPort?.postMessage({ id, ...answer } as IndexerReply),
-      (error: unknown) =>
-        parentPort?.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies IndexerReply),
-    );
-  if ('job' in request) reply(indexBundle(request.job).then((kept) => ({ kept })));
-  else reply(Promise.resolve().then(() => prepareRendered(request.html)));
+parentPort?.on('message', ({ id, job }: { id: number; job: BundleJob }) => {
+  indexBundle(job).then(
+    (kept) => parentPort?.postMessage({ id, kept } satisfies IndexerReply),
+    (error: unknown) => parentPort?.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies IndexerReply),
+  );
 });

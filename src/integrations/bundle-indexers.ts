@@ -1,9 +1,9 @@
 /**
- * The worker threads of the search step (bundle-indexer.ts): they prepare pages for the index
- * while Astro renders the next ones, then index the bundles (search-bundles.ts), as many at once
- * as there are cores and memory for. Each bundle costs its Pagefind process about 1 MB a page
- * until it is written, so bundles run side by side only while their pages together stay within
- * what one bundle may hold (`pagesAtOnce`). Each bundle's index is the same whichever ran beside it.
+ * The worker threads of the search step (bundle-indexer.ts), which index the bundles
+ * (search-bundles.ts) as many at once as there are cores and memory for. Each bundle costs its
+ * Pagefind process about 1 MB a page until it is written, so bundles run side by side only while
+ * their pages together stay within what one bundle may hold (`pagesAtOnce`). Each bundle's index
+ * is the same whichever ran beside it.
  */
 import { Worker } from 'node:worker_threads';
 import type { Facet } from '../lib/search-index.ts';
@@ -23,13 +23,8 @@ export interface BundleJob {
   folder: string;
 }
 
-export type IndexerRequest = { job: BundleJob } | { html: string };
-
-/**
- * For a bundle, how many of its pages were prepared before (read back, not prepared again); for
- * a rendered page, its digest and whether it was prepared now (not kept from an earlier build).
- */
-export type IndexerReply = { id: number; kept: number } | { id: number; digest: string; fresh: boolean } | { id: number; error: string };
+/** How many of the bundle's pages were read back prepared (not prepared again), or what failed. */
+export type IndexerReply = { id: number; kept: number } | { id: number; error: string };
 
 /** What the scheduler needs of a bundle indexer: the worker below, or a stand-in in the tests. */
 export interface BundleIndexer {
@@ -40,20 +35,16 @@ export interface BundleIndexer {
 /** A worker thread of the search step. */
 export class IndexerWorker implements BundleIndexer {
   readonly #worker: Worker;
-  readonly #waiting = new Map<number, { resolve: (reply: IndexerReply) => void; reject: (error: Error) => void }>();
+  readonly #waiting = new Map<number, { resolve: (kept: number) => void; reject: (error: Error) => void }>();
   #next = 0;
 
   constructor(settings: IndexerSettings) {
     this.#worker = new Worker(new URL('./bundle-indexer.ts', import.meta.url), { workerData: settings });
-    // Holding the process open only while it is asked something: a build that fails before the
-    // search step closes it is not kept waiting by an idle worker.
-    this.#worker.unref();
     this.#worker.on('message', (reply: IndexerReply) => {
       const waiting = this.#waiting.get(reply.id);
       this.#waiting.delete(reply.id);
-      if (this.#waiting.size === 0) this.#worker.unref();
       if ('error' in reply) waiting?.reject(new Error(reply.error));
-      else waiting?.resolve(reply);
+      else waiting?.resolve(reply.kept);
     });
     // A worker that could not load its code fails everything it was given.
     this.#worker.on('error', (error: unknown) => {
@@ -62,24 +53,12 @@ export class IndexerWorker implements BundleIndexer {
     });
   }
 
-  #ask(request: IndexerRequest): Promise<IndexerReply> {
+  index(job: BundleJob): Promise<number> {
     const id = this.#next++;
     return new Promise((resolve, reject) => {
-      if (this.#waiting.size === 0) this.#worker.ref();
       this.#waiting.set(id, { resolve, reject });
-      this.#worker.postMessage({ id, request });
+      this.#worker.postMessage({ id, job });
     });
-  }
-
-  async index(job: BundleJob): Promise<number> {
-    const reply = await this.#ask({ job });
-    return 'kept' in reply ? reply.kept : 0;
-  }
-
-  /** Prepares a page Astro has just rendered and keeps the copy; its digest, and whether it was prepared now. */
-  async prepare(html: string): Promise<{ digest: string; fresh: boolean }> {
-    const reply = await this.#ask({ html });
-    return 'digest' in reply ? { digest: reply.digest, fresh: reply.fresh } : { digest: '', fresh: false };
   }
 
   close(): Promise<number> {

@@ -8,7 +8,6 @@ import type { Facet } from '../lib/search-index.ts';
 import { entityToken } from '../shared/search-terms.ts';
 import { type BundleJob, IndexerWorker, type IndexerSettings, indexBundles } from './bundle-indexers.ts';
 import { PreparedPages, pageDigest } from './prepared-pages.ts';
-import { renderedPageReceiver } from './rendered-pages.ts';
 import {
   bundleFolder,
   bundleList,
@@ -101,46 +100,15 @@ export default function pagefind(options: Options = {}): AstroIntegration {
   const facets = options.facets ?? new Map<string, Facet>();
   const version = digestOf([options.cache?.codeDigest ?? '', JSON.stringify([...facets])]);
   const settings: IndexerSettings = { facets: [...facets], ...(options.cache && { prepared: { dir: options.cache.dir, version } }) };
-  const receivers = globalThis as { [renderedPageReceiver]?: (html: string) => void };
-  /** The worker that prepares pages as they are rendered, then indexes bundles with the others. */
-  let preparer: IndexerWorker | undefined;
-  /** The pages prepared as they were rendered, unfinished and finished: their digests. */
-  const preparing = new Set<Promise<void>>();
-  const preparedNow = new Set<string>();
   return {
     name: 'edition-pagefind',
     hooks: {
-      'astro:config:setup': ({ addMiddleware }) => {
-        addMiddleware({ entrypoint: new URL('./rendered-pages.ts', import.meta.url), order: 'post' });
-      },
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
       },
-      'astro:build:start': () => {
-        // Without a folder to keep them in, prepared pages could not wait for the search step.
-        if (!settings.prepared) return;
-        const worker = new IndexerWorker(settings);
-        preparer = worker;
-        preparedNow.clear();
-        receivers[renderedPageReceiver] = (html) => {
-          if (!html.includes('data-pagefind-body')) return;
-          const done = worker.prepare(html).then(({ digest, fresh }) => {
-            if (fresh) preparedNow.add(digest);
-          });
-          preparing.add(done);
-          done.then(
-            () => preparing.delete(done),
-            () => undefined,
-          );
-        };
-      },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
-        delete receivers[renderedPageReceiver];
-        // The last pages rendered may still be being prepared. One that failed to be is prepared
-        // again when its bundle is indexed.
-        await Promise.allSettled([...preparing]);
         const site = fileURLToPath(dir);
         const prepared = options.cache && new PreparedPages(options.cache.dir, version);
         const written = options.cache && new WrittenBundles(options.cache.bundlesDir);
@@ -149,8 +117,7 @@ export default function pagefind(options: Options = {}): AstroIntegration {
         rmSync(join(site, 'pagefind'), { recursive: true, force: true });
         let indexed = 0;
         let copied = 0;
-        let kept = 0;
-        let keptFromRendering = 0;
+        let readBack = 0;
         const jobs: BundleJob[] = [];
         const keys = new Map<BundleJob, { key: string; first: boolean }>();
         for (const [number, pages] of bundles.entries()) {
@@ -165,10 +132,7 @@ export default function pagefind(options: Options = {}): AstroIntegration {
           jobs.push(job);
           keys.set(job, { key, first: number === 0 });
         }
-        // The worker that prepared pages indexes too, and is closed with the others.
-        const indexers: IndexerWorker[] = preparer ? [preparer] : [];
-        while (indexers.length < Math.min(availableParallelism(), jobs.length)) indexers.push(new IndexerWorker(settings));
-        preparer = undefined;
+        const indexers = Array.from({ length: Math.min(availableParallelism(), jobs.length) }, () => new IndexerWorker(settings));
         try {
           await indexBundles(jobs, indexers, maxPagesPerBundle, (job, keptCopies) => {
             const { key, first } = keys.get(job) as { key: string; first: boolean };
@@ -178,8 +142,7 @@ export default function pagefind(options: Options = {}): AstroIntegration {
             written?.keep(key, job.folder);
             // Each of these pages' prepared copies was read or written: kept through `prune`.
             for (const page of job.pages) prepared?.retain(page.digest);
-            kept += keptCopies;
-            keptFromRendering += job.pages.filter((page) => preparedNow.has(page.digest)).length;
+            readBack += keptCopies;
             indexed += job.pages.length;
           });
         } finally {
@@ -189,7 +152,7 @@ export default function pagefind(options: Options = {}): AstroIntegration {
         written?.prune();
         prepared?.prune();
         const total = bundles.reduce((sum, pages) => sum + pages.length, 0);
-        const unchanged = prepared ? ` (${keptFromRendering} prepared as they were rendered, ${kept - keptFromRendering} prepared pages read back)` : '';
+        const unchanged = prepared ? ` (${readBack} prepared pages read back)` : '';
         const reused = written ? `, ${copied} unchanged since the last build` : '';
         logger.info(
           `Search index: ${total} pages in ${bundles.length} bundle${bundles.length === 1 ? '' : 's'}${reused}; ${indexed} pages indexed${unchanged}, in ${((performance.now() - started) / 1000).toFixed(1)} s.`,

@@ -1,7 +1,7 @@
 /**
  * The search step's workers: the scheduler that runs bundles side by side within a budget of
- * pages, with stand-in indexers whose bundles finish when the test says; and one real worker,
- * preparing pages as they are rendered and indexing a bundle from the copies.
+ * pages, with stand-in indexers whose bundles take as long as their pages; and real workers,
+ * indexing a bundle with Pagefind.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -91,24 +91,35 @@ describe('a worker of the search step', () => {
     writeFileSync(join(site, path), html);
   }
 
-  test('prepares a rendered page once and keeps the copy; indexes a bundle from the copies', async () => {
+  test('indexes a bundle, preparing its pages and keeping the copies; the next time reads them back', async () => {
+    const bundle = (folder: string): BundleJob => ({
+      site,
+      folder: join(site, folder),
+      pages: Object.entries(pages).map(([sourcePath, html]) => ({ sourcePath, digest: pageDigest(html) })),
+    });
     const worker = new IndexerWorker({ facets: [], prepared: { dir: copies, version: 'test' } });
     try {
-      const first = await worker.prepare(pages['one/index.html']);
-      expect(first).toEqual({ digest: pageDigest(pages['one/index.html']), fresh: true });
-      expect(await worker.prepare(pages['one/index.html'])).toEqual({ ...first, fresh: false });
-      expect(readdirSync(copies)).toHaveLength(1);
-      const folder = join(site, 'pagefind');
-      const bundle: BundleJob = {
-        site,
-        folder,
-        pages: Object.entries(pages).map(([sourcePath, html]) => ({ sourcePath, digest: pageDigest(html) })),
-      };
-      // One page was prepared as it was rendered; the other is prepared now, and kept.
-      expect(await worker.index(bundle)).toBe(1);
+      expect(await worker.index(bundle('first'))).toBe(0);
       expect(readdirSync(copies)).toHaveLength(2);
-      expect(existsSync(join(folder, 'pagefind-entry.json'))).toBe(true);
-      expect(readdirSync(join(folder, 'fragment'))).toHaveLength(2);
+      expect(await worker.index(bundle('again'))).toBe(2);
+      for (const folder of ['first', 'again']) {
+        expect(existsSync(join(site, folder, 'pagefind-entry.json'))).toBe(true);
+        expect(readdirSync(join(site, folder, 'fragment'))).toHaveLength(2);
+      }
+      // The same pages give the same index, read back or prepared.
+      const files = (folder: string) => readdirSync(join(site, folder), { recursive: true }).map(String).sort();
+      expect(files('again')).toEqual(files('first'));
+    } finally {
+      await worker.close();
+    }
+  }, 30_000);
+
+  test('a page that cannot be read fails its bundle, naming it', async () => {
+    const worker = new IndexerWorker({ facets: [] });
+    try {
+      await expect(worker.index({ site, folder: join(site, 'missing'), pages: [{ sourcePath: 'none/index.html', digest: 'x' }] })).rejects.toThrow(
+        'none/index.html',
+      );
     } finally {
       await worker.close();
     }
