@@ -256,26 +256,56 @@ function fill(formatted: Formatted, locator: string, address: string): Formatted
 const checkedForms = new Map<string, boolean>();
 const locatorForm = (locator: string) => locator.replace(/\d+/g, '1');
 
+/** A document's own citations in the styles, the bibliography entries with them. */
+export type DocumentStyledCitations = StyledCitations & Pick<CitationSet, 'chicagoBibliography' | 'mlaWorksCited' | 'apaReference'>;
+
+const styled = (citationItem: CslItem, point?: Pinpoint): StyledCitations => ({
+  chicagoNote: citation('chicago-fullnote-bibliography', citationItem, point),
+  chicagoShortNote: citation('chicago-note-bibliography', citationItem, point),
+  mlaInText: citation('modern-language-association', citationItem, point),
+  apaInText: citation('apa', citationItem, point),
+});
+
+const documentStyled = (citationItem: CslItem): DocumentStyledCitations => ({
+  ...styled(citationItem),
+  chicagoBibliography: bibliography('chicago-note-bibliography', citationItem),
+  mlaWorksCited: bibliography('modern-language-association', citationItem),
+  apaReference: bibliography('apa', citationItem),
+});
+
+/** Whether the stand-in gives the document's own citations as the engine does: checked once per build, like a form of locator. */
+let documentAgrees: boolean | undefined;
+
 /**
- * Every paragraph's citations in the four styles, for a document with many paragraphs. The CSL
- * engine formats the citations once, for a stand-in paragraph, and each paragraph's locator and
- * address are put in the stand-ins' place: formatting each paragraph anew costs about 10 ms a
- * style, which for thousands of documents is most of the build. The first time a form of
- * locator is met, the engine formats that paragraph too and must agree with the template; a
- * form where it does not is always left to the engine (`fromTemplate` says which were filled).
+ * Every paragraph's citations in the four styles, and the document's own, for a document with
+ * many paragraphs. The CSL engine formats the citations once, for a stand-in paragraph, and each
+ * paragraph's locator and address are put in the stand-ins' place: formatting each paragraph
+ * anew costs about 10 ms a style, which for thousands of documents is most of the build. The
+ * same stand-in, cited without a locator and listed in each bibliography, gives the document's
+ * own citations with the document's address in its place, from the same registration of the
+ * stand-in in each style's engine (registering is most of citeproc-js's work for one citation).
+ * The first time a form of locator is met, and for the first document a worker cites, the engine formats
+ * the real item too and must agree with the template; a form where it does not is always left
+ * to the engine (`fromTemplate` says which paragraphs were filled, `documentFromTemplate`
+ * whether the document's citations were).
  */
 export function paragraphStyleCitations(
   item: (paragraphId: string) => CslItem,
   points: readonly Pinpoint[],
-): { citations: StyledCitations[]; fromTemplate: boolean[] } {
-  const styled = (citationItem: CslItem, point: Pinpoint): StyledCitations => ({
-    chicagoNote: citation('chicago-fullnote-bibliography', citationItem, point),
-    chicagoShortNote: citation('chicago-note-bibliography', citationItem, point),
-    mlaInText: citation('modern-language-association', citationItem, point),
-    apaInText: citation('apa', citationItem, point),
-  });
-  const stand = item(ADDRESS);
-  const template = styled({ ...stand, URL: ADDRESS }, { id: ADDRESS, label: LOCATOR, locator: LOCATOR, locatorLabel: 'paragraph' });
+  documentItem: CslItem,
+): { document: DocumentStyledCitations; documentFromTemplate: boolean; citations: StyledCitations[]; fromTemplate: boolean[] } {
+  const stand = { ...item(ADDRESS), URL: ADDRESS };
+  const template = styled(stand, { id: ADDRESS, label: LOCATOR, locator: LOCATOR, locatorLabel: 'paragraph' });
+  const documentTemplate = documentStyled(stand);
+  const documentFilled = Object.fromEntries(
+    Object.entries(documentTemplate).map(([key, formatted]) => [key, fill(formatted, '', String(documentItem.URL))]),
+  ) as DocumentStyledCitations;
+  let document = documentFilled;
+  if (documentAgrees !== true) {
+    const engine = documentStyled(documentItem);
+    documentAgrees ??= JSON.stringify(engine) === JSON.stringify(documentFilled);
+    document = engine;
+  }
   const fromTemplate = (point: Pinpoint): StyledCitations => {
     const address = String(item(point.id).URL);
     return {
@@ -296,7 +326,12 @@ export function paragraphStyleCitations(
     }
     return agrees ? { citation: fromTemplate(point), filled: true } : { citation: styled(item(point.id), point), filled: false };
   });
-  return { citations: results.map((result) => result.citation), fromTemplate: results.map((result) => result.filled) };
+  return {
+    document,
+    documentFromTemplate: document === documentFilled,
+    citations: results.map((result) => result.citation),
+    fromTemplate: results.map((result) => result.filled),
+  };
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import type { DocumentData } from '../schemas/document.ts';
 import { cslItem, documentUrl, paragraphUrl, pinpoint } from '../lib/citation-item.ts';
-import { type CitationSet, citationSet, exportCitations, type Formatted, paragraphStyleCitations } from './citations.ts';
+import { type CitationSet, exportCitations, type Formatted, paragraphStyleCitations } from './citations.ts';
 import type { ParagraphDirective } from '../lib/text-fragment.ts';
 
 /** What a paragraph's "Cite" panel shows. */
@@ -46,7 +46,7 @@ export function documentCitations(
   const url = documentUrl(site, base, data.slug);
   const documentItem = cslItem(data, url);
   const points = directives.flatMap(({ id }) => pinpoint(id) ?? []);
-  const styled = paragraphStyleCitations((id) => cslItem(data, url, id), points).citations;
+  const styled = paragraphStyleCitations((id) => cslItem(data, url, id), points, documentItem);
   const directiveOf = new Map(directives.map(({ id, directive }) => [id, directive]));
   const paragraphs = points.map((point, index): ParagraphCitations => {
     const { id } = point;
@@ -57,9 +57,12 @@ export function documentCitations(
       label: point.label,
       url: paragraphUrl(url, id),
       ...(directive === undefined ? {} : { fragmentUrl: `${paragraphUrl(url, id)}:~:${directive}` }),
-      ...(styled[index] as NonNullable<(typeof styled)[number]>),
+      ...(styled.citations[index] as NonNullable<(typeof styled.citations)[number]>),
       ...exports,
     };
   });
-  return { url, document: citationSet(documentItem), paragraphs };
+  const { chicagoBibliography, mlaWorksCited, apaReference, ...notes } = styled.document;
+  // In the order `citationSet` gives them, which the citation files keep.
+  const document: CitationSet = { ...notes, ...exportCitations(documentItem), chicagoBibliography, mlaWorksCited, apaReference };
+  return { url, document, paragraphs };
 }

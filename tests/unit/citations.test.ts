@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { Cite, plugins } from '@citation-js/core';
 import { describe, expect, test } from 'vitest';
-import { archiveLocation, type CslItem, cslItem, cslName, documentUrl, exportNote, pinpoint } from '../../src/lib/citation-item.ts';
+import { archiveLocation, type CslItem, cslItem, cslName, documentUrl, exportNote, type Pinpoint, pinpoint } from '../../src/lib/citation-item.ts';
 import {
   bibliographyEntryHtml,
   citationSet,
@@ -189,7 +189,7 @@ describe('every paragraph’s citations, formatted once per document', () => {
   test('are exactly what the engine gives for each paragraph of the memorandum, from the template', async () => {
     const points = (await paragraphDirectives(parseFrontmatter(markdown).content)).flatMap(({ id }) => pinpoint(id) ?? []);
     expect(points.length).toBeGreaterThan(30);
-    const { citations, fromTemplate } = paragraphStyleCitations(item, points);
+    const { citations, fromTemplate } = paragraphStyleCitations(item, points, documentItem);
     // The first paragraph of each form of locator ("12", "3 (introduction)") is checked against
     // the engine; every other one is filled in from the template.
     expect(fromTemplate.filter((filled) => !filled).length).toBeLessThanOrEqual(2);
@@ -205,10 +205,33 @@ describe('every paragraph’s citations, formatted once per document', () => {
     // cannot foresee it, the check against the engine catches it.
     const point = { id: 'p3', label: '¶ 3-4', locator: '3-4', locatorLabel: 'paragraph' as const };
     const again = { ...point, id: 'p5', locator: '5-6' };
-    const { citations, fromTemplate } = paragraphStyleCitations(item, [point, again]);
+    const { citations, fromTemplate } = paragraphStyleCitations(item, [point, again], documentItem);
     expect(fromTemplate).toEqual([false, false]);
     expect(citations[1]?.chicagoShortNote).toEqual(pinpointedCitations(item('p5'), again).chicagoShortNote);
     expect(citations[1]?.chicagoShortNote.text).toContain('5–6');
+  });
+
+  test('give each document its own citations and bibliography entries, from the same stand-in, as the engine gives them', () => {
+    // Other documents: another title, date, author and address each (with an `&`, which the
+    // HTML must escape), the first checked against the engine, the others filled in.
+    const others = [1, 2, 3].map((number) => {
+      const other = {
+        ...data,
+        slug: `other-${number}`,
+        title: `${data.title}, part ${number}`,
+        recordDate: `1960-0${number}-1${number}`,
+        author: { name: `A. B. Author${number}` },
+      };
+      const url = documentUrl('https://example.org', `/a&b-${number}/`, other.slug);
+      return { itemOf: (id: string) => cslItem(other, url, id), whole: cslItem(other, url) };
+    });
+    const results = others.map(({ itemOf, whole }) => ({ whole, ...paragraphStyleCitations(itemOf, [pinpoint('p2') as Pinpoint], whole) }));
+    expect(results.filter((result) => result.documentFromTemplate).length).toBeGreaterThanOrEqual(2);
+    for (const { whole, document } of results) {
+      const { bibtex, ris, cslJson, ...engine } = citationSet(whole);
+      expect(document).toEqual(engine);
+      expect(document.chicagoBibliography.html).toContain('a&#38;b');
+    }
   });
 });
 
